@@ -1,0 +1,44 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Layers (dependencies point inward):
+//   hotelsales (executable) -> HotelCLI -> HotelStore, HotelFiles, HotelFeeds -> HotelDomain
+// HotelDomain is pure Swift: values, rules, pricing, yield maths. No GRDB, no libxml2, no YAML.
+let package = Package(
+    name: "hotelsales",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "hotelsales", targets: ["hotelsales"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .executableTarget(name: "hotelsales", dependencies: ["HotelCLI"]),
+        .target(
+            name: "HotelCLI",
+            dependencies: [
+                "HotelDomain", "HotelStore", "HotelFiles",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .target(name: "HotelDomain", exclude: ["Yield"]),  // YIELD-PENDING
+        .target(
+            name: "HotelStore",
+            dependencies: ["HotelDomain", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "HotelFiles", dependencies: ["HotelDomain", "Yams"]),
+        // FEEDS-PENDING .target(name: "HotelFeeds", dependencies: ["HotelDomain", "CLibXML2"]),
+        .systemLibrary(
+            name: "CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
+        .testTarget(name: "HotelDomainTests", dependencies: ["HotelDomain"], exclude: ["Yield"]),  // YIELD-PENDING
+        .testTarget(name: "HotelStoreTests", dependencies: ["HotelStore", "HotelDomain"]),
+        .testTarget(
+            name: "HotelFilesTests", dependencies: ["HotelFiles", "HotelDomain"],
+            resources: [.copy("Fixtures")]),
+        // FEEDS-PENDING .testTarget(name: "HotelFeedsTests", dependencies: ["HotelFeeds"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "HotelCLITests", dependencies: ["HotelCLI", "HotelDomain"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

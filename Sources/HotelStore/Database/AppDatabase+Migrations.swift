@@ -1,0 +1,127 @@
+import GRDB
+
+extension AppDatabase {
+    /// The schema, one named migration per landed step. Never edit a landed migration: add a new one.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1 hotel, companies, agreements, rate plans, audit log") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE hotel (
+                        id INTEGER PRIMARY KEY CHECK (id = 1),
+                        code TEXT NOT NULL,
+                        name TEXT NOT NULL,
+                        currency TEXT NOT NULL CHECK (length(currency) = 3),
+                        time_zone TEXT NOT NULL
+                    );
+                    CREATE TABLE room_type (
+                        code TEXT PRIMARY KEY,
+                        name TEXT NOT NULL,
+                        rooms INTEGER NOT NULL CHECK (rooms > 0),
+                        max_occupancy INTEGER NOT NULL CHECK (max_occupancy > 0),
+                        position INTEGER NOT NULL
+                    );
+                    CREATE TABLE company (
+                        code TEXT PRIMARY KEY,
+                        name TEXT NOT NULL,
+                        segment TEXT NOT NULL
+                            CHECK (segment IN ('corporate', 'government', 'mice', 'wholesale', 'travel-agency')),
+                        sales_owner TEXT,
+                        credit_limit_minor INTEGER NOT NULL CHECK (credit_limit_minor >= 0),
+                        currency TEXT NOT NULL,
+                        payment_terms_days INTEGER NOT NULL CHECK (payment_terms_days BETWEEN 0 AND 365),
+                        parent_code TEXT REFERENCES company(code),
+                        address TEXT,
+                        contact_name TEXT,
+                        email TEXT,
+                        phone TEXT,
+                        vip_level TEXT,
+                        created_at TEXT NOT NULL
+                    );
+                    CREATE TABLE agreement (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        company_code TEXT NOT NULL REFERENCES company(code),
+                        type TEXT NOT NULL
+                            CHECK (type IN ('cumulative-room', 'conference-room', 'long-stay', 'direct-billing')),
+                        valid_from TEXT NOT NULL,
+                        valid_to TEXT NOT NULL CHECK (valid_to >= valid_from),
+                        status TEXT NOT NULL CHECK (status IN ('draft', 'submitted', 'approved', 'terminated')),
+                        opening_room_nights INTEGER NOT NULL DEFAULT 0 CHECK (opening_room_nights >= 0),
+                        currency TEXT NOT NULL,
+                        meeting_half_day_minor INTEGER CHECK (meeting_half_day_minor >= 0),
+                        meeting_full_day_minor INTEGER CHECK (meeting_full_day_minor >= 0),
+                        long_stay_min_nights INTEGER,
+                        long_stay_discount_bp INTEGER CHECK (long_stay_discount_bp BETWEEN 0 AND 9999),
+                        billing_credit_limit_minor INTEGER CHECK (billing_credit_limit_minor >= 0),
+                        billing_payment_terms_days INTEGER,
+                        created_at TEXT NOT NULL,
+                        created_by TEXT NOT NULL
+                    );
+                    CREATE INDEX agreement_company ON agreement(company_code, type);
+                    CREATE TABLE rate_plan (
+                        code TEXT PRIMARY KEY,
+                        name TEXT NOT NULL,
+                        kind TEXT NOT NULL CHECK (kind IN ('bar', 'negotiated', 'group', 'package', 'net')),
+                        currency TEXT NOT NULL,
+                        meal_plan TEXT NOT NULL,
+                        cancellation_policy TEXT NOT NULL,
+                        commissionable INTEGER NOT NULL,
+                        lra INTEGER NOT NULL,
+                        base_plan_code TEXT REFERENCES rate_plan(code),
+                        valid_from TEXT,
+                        valid_to TEXT,
+                        source_file TEXT,
+                        imported_at TEXT NOT NULL
+                    );
+                    CREATE TABLE rate_plan_company (
+                        rate_plan_code TEXT NOT NULL REFERENCES rate_plan(code) ON DELETE CASCADE,
+                        company_code TEXT NOT NULL REFERENCES company(code),
+                        PRIMARY KEY (rate_plan_code, company_code)
+                    );
+                    CREATE TABLE rate_tier (
+                        rate_plan_code TEXT NOT NULL REFERENCES rate_plan(code) ON DELETE CASCADE,
+                        position INTEGER NOT NULL,
+                        from_room_nights INTEGER NOT NULL CHECK (from_room_nights >= 0),
+                        rule TEXT NOT NULL CHECK (rule IN ('seasons', 'fixed', 'percent-off', 'amount-off')),
+                        percent_off_bp INTEGER CHECK (percent_off_bp BETWEEN 0 AND 9999),
+                        amount_off_minor INTEGER CHECK (amount_off_minor >= 0),
+                        PRIMARY KEY (rate_plan_code, position)
+                    );
+                    CREATE TABLE rate_season (
+                        rate_plan_code TEXT NOT NULL,
+                        tier_position INTEGER NOT NULL,
+                        position INTEGER NOT NULL,
+                        name TEXT NOT NULL,
+                        first_night TEXT NOT NULL,
+                        last_night TEXT NOT NULL CHECK (last_night >= first_night),
+                        PRIMARY KEY (rate_plan_code, tier_position, position),
+                        FOREIGN KEY (rate_plan_code, tier_position) REFERENCES rate_tier(rate_plan_code, position)
+                            ON DELETE CASCADE
+                    );
+                    CREATE TABLE rate_price (
+                        rate_plan_code TEXT NOT NULL,
+                        tier_position INTEGER NOT NULL,
+                        season_position INTEGER NOT NULL, -- -1: the tier's fixed prices
+                        room_type_code TEXT NOT NULL REFERENCES room_type(code),
+                        amount_minor INTEGER NOT NULL CHECK (amount_minor >= 0),
+                        PRIMARY KEY (rate_plan_code, tier_position, season_position, room_type_code),
+                        FOREIGN KEY (rate_plan_code, tier_position) REFERENCES rate_tier(rate_plan_code, position)
+                            ON DELETE CASCADE
+                    );
+                    CREATE TABLE audit_log (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        at TEXT NOT NULL,
+                        user TEXT NOT NULL,
+                        entity TEXT NOT NULL,
+                        entity_key TEXT NOT NULL,
+                        action TEXT NOT NULL,
+                        old_value TEXT,
+                        new_value TEXT
+                    );
+                    CREATE INDEX audit_log_entity ON audit_log(entity, entity_key);
+                    CREATE INDEX audit_log_at ON audit_log(at);
+                    """)
+        }
+        return migrator
+    }
+}

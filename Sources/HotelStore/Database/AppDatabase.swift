@@ -1,0 +1,80 @@
+import Foundation
+import GRDB
+import HotelDomain
+
+/// The hotel's database: one SQLite file through GRDB, every use case one write transaction.
+///
+/// Rules: WAL journal, foreign keys on, a busy timeout so that concurrent processes wait instead of failing,
+/// `BEGIN IMMEDIATE` for every write (GRDB's default), migrations that never change once landed, and an
+/// audit-log row for every change (who, when, old → new).
+public struct AppDatabase: Sendable {
+    /// How long a process waits for another process's write transaction before giving up.
+    public static let busyTimeout: TimeInterval = 30
+
+    let writer: any DatabaseWriter
+
+    /// Opens (creating if needed) and migrates a database.
+    public init(_ writer: any DatabaseWriter) throws {
+        self.writer = writer
+        try Self.migrator.migrate(writer)
+    }
+
+    /// The database file at `path`, in WAL mode, migrated to the current schema.
+    public static func open(path: String) throws -> AppDatabase {
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) {
+            throw DomainError.notFound("database folder \(directory) does not exist; create it or give another --db path")
+        }
+        do {
+            return try AppDatabase(DatabasePool(path: path, configuration: configuration()))
+        } catch let error as DatabaseError {
+            throw DomainError.refused("database \(path) cannot be opened: \(error.message ?? error.description)")
+        }
+    }
+
+    /// A private in-memory database, for tests.
+    public static func inMemory() throws -> AppDatabase {
+        try AppDatabase(DatabaseQueue(configuration: configuration()))
+    }
+
+    static func configuration() -> Configuration {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(busyTimeout)
+        config.label = "hotelsales"
+        return config
+    }
+
+    /// Runs one use case in one write transaction; a `DomainError` thrown inside rolls everything back.
+    func write<T: Sendable>(_ useCase: @escaping @Sendable (Database) throws -> T) throws -> T {
+        do {
+            return try writer.write(useCase)
+        } catch let error as DatabaseError {
+            throw Self.translate(error)
+        }
+    }
+
+    func read<T: Sendable>(_ query: @escaping @Sendable (Database) throws -> T) throws -> T {
+        do {
+            return try writer.read(query)
+        } catch let error as DatabaseError {
+            throw Self.translate(error)
+        }
+    }
+
+    static func translate(_ error: DatabaseError) -> DomainError {
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return DomainError.refused(
+                "the database stayed locked by another hotelsales process for \(Int(busyTimeout)) s; try again when it has finished")
+        case .SQLITE_READONLY:
+            return DomainError.refused("the database is read-only; give a writable --db file")
+        case .SQLITE_FULL:
+            return DomainError.refused("the disk is full; nothing was written — free space and run the command again")
+        case .SQLITE_CONSTRAINT:
+            return DomainError.refused("the change breaks a database rule (\(error.message ?? "constraint")); nothing was written")
+        default:
+            return DomainError.refused("database error: \(error.message ?? error.description); nothing was written")
+        }
+    }
+}

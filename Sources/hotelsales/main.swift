@@ -1,0 +1,2 @@
+import HotelCLI
+HotelSalesCommand.main()
