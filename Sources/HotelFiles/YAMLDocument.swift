@@ -48,6 +48,9 @@ enum YAMLDocument {
             if let underlying = context.underlyingError as? DomainError {
                 return "\(path(context.codingPath)): \(underlying.description)"
             }
+            if let underlying = context.underlyingError as? YamlError {
+                return "not valid YAML: \(oneLine(String(describing: underlying)))"
+            }
             return "\(path(context.codingPath)): \(context.debugDescription)"
         @unknown default:
             return String(describing: error)
