@@ -23,7 +23,7 @@ let package = Package(
                 "HotelDomain", "HotelStore", "HotelFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .target(name: "HotelDomain", exclude: ["Yield"]),  // YIELD-PENDING
+        .target(name: "HotelDomain"),
         .target(
             name: "HotelStore",
             dependencies: ["HotelDomain", .product(name: "GRDB", package: "GRDB.swift")]),
@@ -32,13 +32,13 @@ let package = Package(
         .systemLibrary(
             name: "CLibXML2", pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
-        .testTarget(name: "HotelDomainTests", dependencies: ["HotelDomain"], exclude: ["Yield"]),  // YIELD-PENDING
+        .testTarget(name: "HotelDomainTests", dependencies: ["HotelDomain"]),
         .testTarget(name: "HotelStoreTests", dependencies: ["HotelStore", "HotelDomain"]),
         .testTarget(
             name: "HotelFilesTests", dependencies: ["HotelFiles", "HotelDomain"],
             resources: [.copy("Fixtures")]),
         // FEEDS-PENDING .testTarget(name: "HotelFeedsTests", dependencies: ["HotelFeeds"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "HotelCLITests", dependencies: ["HotelCLI", "HotelDomain"]),
+        .testTarget(name: "HotelCLITests", dependencies: ["hotelsales", "HotelCLI", "HotelStore", "HotelDomain"]),
     ],
     swiftLanguageModes: [.v6]
 )
