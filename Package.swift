@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         .executableTarget(name: "hotelsales", dependencies: ["HotelCLI"]),
@@ -27,7 +28,9 @@ let package = Package(
         .target(
             name: "HotelStore",
             dependencies: ["HotelDomain", .product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "HotelFiles", dependencies: ["HotelDomain", "Yams"]),
+        .target(
+            name: "HotelFiles",
+            dependencies: ["HotelDomain", "Yams", .product(name: "CSV", package: "CSV.swift")]),
         // FEEDS-PENDING .target(name: "HotelFeeds", dependencies: ["HotelDomain", "CLibXML2"]),
         .systemLibrary(
             name: "CLibXML2", pkgConfig: "libxml-2.0",

@@ -13,7 +13,8 @@ public struct HotelSalesCommand: ParsableCommand {
             64 usage error, 65 invalid input data.
             """,
         subcommands: [
-            InitCommand.self, CompaniesCommand.self, AgreementsCommand.self, RatesCommand.self, AuditCommand.self,
+            InitCommand.self, CompaniesCommand.self, AgreementsCommand.self, RatesCommand.self, BookingsCommand.self,
+            InventoryCommand.self, ControlsCommand.self, AuditCommand.self,
         ])
 
     public init() {}

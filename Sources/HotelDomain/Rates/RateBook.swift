@@ -109,4 +109,13 @@ public struct NightPrice: Hashable, Sendable {
     public var tier: String?
     /// How the amount was reached, e.g. "15% off BAR 920.00".
     public var basis: String
+
+    public init(night: CalendarDate, amount: Money, ratePlanCode: Code, season: String?, tier: String?, basis: String) {
+        self.night = night
+        self.amount = amount
+        self.ratePlanCode = ratePlanCode
+        self.season = season
+        self.tier = tier
+        self.basis = basis
+    }
 }

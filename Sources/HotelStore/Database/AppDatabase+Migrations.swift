@@ -122,6 +122,71 @@ extension AppDatabase {
                     CREATE INDEX audit_log_at ON audit_log(at);
                     """)
         }
+        migrator.registerMigration("v2 reservations, inventory, stay controls") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE reservation (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        confirmation TEXT NOT NULL UNIQUE,
+                        source TEXT NOT NULL CHECK (source IN ('direct', 'company', 'group', 'channel')),
+                        channel_code TEXT,
+                        channel_reference TEXT,
+                        guest_name TEXT NOT NULL,
+                        room_type_code TEXT NOT NULL REFERENCES room_type(code),
+                        rate_plan_code TEXT NOT NULL REFERENCES rate_plan(code),
+                        arrival TEXT NOT NULL,
+                        departure TEXT NOT NULL CHECK (departure > arrival),
+                        rooms INTEGER NOT NULL CHECK (rooms > 0),
+                        status TEXT NOT NULL
+                            CHECK (status IN ('tentative', 'confirmed', 'checked-in', 'checked-out', 'cancelled', 'no-show')),
+                        company_code TEXT REFERENCES company(code),
+                        vip_level TEXT,
+                        special_requests TEXT,
+                        billing TEXT NOT NULL CHECK (billing IN ('guest', 'direct-bill')),
+                        lra INTEGER NOT NULL,
+                        total_minor INTEGER NOT NULL CHECK (total_minor >= 0),
+                        currency TEXT NOT NULL,
+                        booked_on TEXT NOT NULL,
+                        created_at TEXT NOT NULL,
+                        updated_at TEXT NOT NULL
+                    );
+                    CREATE UNIQUE INDEX reservation_channel ON reservation(channel_code, channel_reference)
+                        WHERE channel_code IS NOT NULL;
+                    CREATE INDEX reservation_arrival ON reservation(arrival);
+                    CREATE INDEX reservation_company ON reservation(company_code, arrival);
+                    CREATE TABLE reservation_night (
+                        reservation_id INTEGER NOT NULL REFERENCES reservation(id) ON DELETE CASCADE,
+                        night TEXT NOT NULL,
+                        amount_minor INTEGER NOT NULL CHECK (amount_minor >= 0),
+                        rate_plan_code TEXT NOT NULL,
+                        season TEXT,
+                        tier TEXT,
+                        basis TEXT NOT NULL,
+                        PRIMARY KEY (reservation_id, night)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE inventory_night (
+                        room_type_code TEXT NOT NULL REFERENCES room_type(code),
+                        night TEXT NOT NULL,
+                        out_of_order INTEGER NOT NULL DEFAULT 0 CHECK (out_of_order >= 0),
+                        overbook INTEGER NOT NULL DEFAULT 0 CHECK (overbook >= 0),
+                        sold INTEGER NOT NULL DEFAULT 0 CHECK (sold >= 0),
+                        held INTEGER NOT NULL DEFAULT 0 CHECK (held >= 0),
+                        revenue_minor INTEGER NOT NULL DEFAULT 0,
+                        PRIMARY KEY (night, room_type_code)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE stay_control (
+                        rate_plan_code TEXT NOT NULL REFERENCES rate_plan(code),
+                        room_type_code TEXT NOT NULL DEFAULT '', -- '': every room type of the plan
+                        night TEXT NOT NULL,
+                        closed INTEGER NOT NULL DEFAULT 0,
+                        cta INTEGER NOT NULL DEFAULT 0,
+                        ctd INTEGER NOT NULL DEFAULT 0,
+                        min_los INTEGER CHECK (min_los >= 1),
+                        max_los INTEGER CHECK (max_los >= 1),
+                        PRIMARY KEY (rate_plan_code, night, room_type_code)
+                    ) WITHOUT ROWID;
+                    """)
+        }
         return migrator
     }
 }
