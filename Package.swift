@@ -18,6 +18,10 @@ let package = Package(
     ],
     targets: [
         .executableTarget(name: "hotelsales", dependencies: ["HotelCLI"]),
+        // `make bench`: speed targets of the issues, measured on generated data in a release build.
+        .executableTarget(
+            name: "hotelsales-bench",
+            dependencies: ["HotelStore", "HotelDomain", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "HotelCLI",
             dependencies: [

@@ -14,7 +14,7 @@ public struct HotelSalesCommand: ParsableCommand {
             """,
         subcommands: [
             InitCommand.self, CompaniesCommand.self, AgreementsCommand.self, RatesCommand.self, BookingsCommand.self,
-            InventoryCommand.self, ControlsCommand.self, AuditCommand.self,
+            InventoryCommand.self, ControlsCommand.self, YieldCommand.self, AuditCommand.self,
         ])
 
     public init() {}
