@@ -9,28 +9,36 @@ struct YieldSimulate: ParsableCommand {
         commandName: "simulate",
         abstract: "Compare FCFS, EMSR-b and the exact optimum on the same simulated demand of a scenario file.",
         discussion: """
-            Reads a scenario (rate-plans/yield/README.md), simulates it --runs times from --seed (default: the
-            scenario's runs and seed) and prints, per policy, the mean revenue per run with its standard error, the
-            share of the dynamic programme's expected optimal revenue V it earns, and its shortfall: the mean of
-            (DP optimum's revenue − the policy's revenue) over the same runs, ± its standard error. Then V and one
-            verdict line per EMSR-b policy (within x% of the optimum, y% above or below FCFS). The table shows
-            amounts in the scenario's currency with its minor-unit decimals (2 when it names none). No database is
-            read or written.
+            Reads a scenario (rate-plans/yield/README.md), simulates it --runs times from --seed (default: the \
+            scenario's runs and seed) and prints, per policy, the mean revenue per run with its standard error, \
+            the share of the dynamic programme's expected optimal revenue V it earns, and its shortfall: the mean \
+            of (DP optimum's revenue − the policy's revenue) over the same runs, ± its standard error. Then V and \
+            one verdict line per EMSR-b policy (within x% of the optimum, y% above or below FCFS). The table \
+            shows amounts in the scenario's currency with its minor-unit decimals (2 when it names none). No \
+            database is read or written.
 
-            JSON shape (stable; "amount" objects carry the decimal text in the currency, the rounded integer minor
-            units, the unrounded minor units as a decimal string with 2 decimals, and the currency or null):
-              {"scenario": "low-before-high", "summary": "…", "currency": "EUR", "capacity": 100,
-               "demandFactor": 1.0, "arrivalPattern": "low-before-high", "periods": null,
+            JSON shape (stable):
+              {"scenario": "low-before-high", "summary": "…",
+               "currency": "EUR", "capacity": 100, "demandFactor": 1,
+               "arrivalPattern": "low-before-high", "periods": null,
                "runs": 20000, "seed": 20270301,
-               "fareClasses": [{"name": "F1", "fareMinorUnits": 20000, "meanDemand": 15, "expectedDemand": 15}],
+               "fareClasses": [{"name": "F1", "fareMinorUnits": 20000,
+                                "meanDemand": 15, "expectedDemand": 15}],
                "optimumExpectedRevenue": AMOUNT,
-               "policies": [{"policy": "fcfs", "title": "FCFS", "meanRevenue": AMOUNT, "standardError": AMOUNT,
-                             "percentOfOptimum": "98.93", "shortfall": AMOUNT, "shortfallStandardError": AMOUNT,
+               "policies": [{"policy": "fcfs", "title": "FCFS",
+                             "meanRevenue": AMOUNT, "standardError": AMOUNT,
+                             "percentOfOptimum": "98.93",
+                             "shortfall": AMOUNT,
+                             "shortfallStandardError": AMOUNT,
                              "totalRevenueMinorUnits": 25006886000}],
                "verdicts": ["EMSR-b is within 0.07% of the optimum and 1.0% above FCFS"]}
-            where AMOUNT is {"amount": "12503.44", "minorUnits": 1250344, "exactMinorUnits": "1250344.30",
-            "currency": "EUR"}. Policies come in the order fcfs, emsr-b-once, emsr-b-reoptimised, optimum;
-            percentOfOptimum is null when V is 0; periods is null for low-before-high.
+            AMOUNT (a mean or standard error, in general not a whole number of minor units):
+              {"amount": "12503.44", "minorUnits": 1250344,
+               "exactMinorUnits": "1250344.30", "currency": "EUR"}
+            amount: decimal text in the currency, rounded half away from zero to the minor unit; minorUnits: the \
+            same rounded, as an integer; exactMinorUnits: the unrounded minor units with 2 decimals; currency: \
+            null when the scenario names none. Policies come in the order fcfs, emsr-b-once, emsr-b-reoptimised, \
+            optimum; percentOfOptimum is null when V is 0; periods is null for low-before-high.
 
             Example: hotelsales yield simulate --scenario rate-plans/yield/interleaved.yaml --runs 2000 --format json
             """)
