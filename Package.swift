@@ -25,7 +25,7 @@ let package = Package(
         .target(
             name: "HotelCLI",
             dependencies: [
-                "HotelDomain", "HotelStore", "HotelFiles",
+                "HotelDomain", "HotelStore", "HotelFiles", "HotelFeeds",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(name: "HotelDomain"),
@@ -35,7 +35,7 @@ let package = Package(
         .target(
             name: "HotelFiles",
             dependencies: ["HotelDomain", "Yams", .product(name: "CSV", package: "CSV.swift")]),
-        // FEEDS-PENDING .target(name: "HotelFeeds", dependencies: ["HotelDomain", "CLibXML2"]),
+        .target(name: "HotelFeeds", dependencies: ["HotelDomain", "CLibXML2"]),
         .systemLibrary(
             name: "CLibXML2", pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
@@ -44,7 +44,7 @@ let package = Package(
         .testTarget(
             name: "HotelFilesTests", dependencies: ["HotelFiles", "HotelDomain"],
             resources: [.copy("Fixtures")]),
-        // FEEDS-PENDING .testTarget(name: "HotelFeedsTests", dependencies: ["HotelFeeds"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "HotelFeedsTests", dependencies: ["HotelFeeds"], resources: [.copy("Fixtures")]),
         .testTarget(name: "HotelCLITests", dependencies: ["hotelsales", "HotelCLI", "HotelStore", "HotelDomain"]),
     ],
     swiftLanguageModes: [.v6]
