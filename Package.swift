@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .executableTarget(name: "hotelsales", dependencies: ["HotelCLI"]),
@@ -27,6 +28,7 @@ let package = Package(
             dependencies: [
                 "HotelDomain", "HotelStore", "HotelFiles", "HotelFeeds",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .target(name: "HotelDomain"),
         .target(

@@ -14,7 +14,8 @@ public struct HotelSalesCommand: ParsableCommand {
             """,
         subcommands: [
             InitCommand.self, CompaniesCommand.self, AgreementsCommand.self, RatesCommand.self, BookingsCommand.self,
-            InventoryCommand.self, ControlsCommand.self, YieldCommand.self, AuditCommand.self,
+            InventoryCommand.self, ControlsCommand.self, YieldCommand.self, ChannelsCommand.self, FeedsCommand.self,
+            AuditCommand.self,
         ])
 
     public init() {}

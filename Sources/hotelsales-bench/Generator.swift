@@ -183,7 +183,7 @@ struct Generator {
                 status = roll < 10 ? .cancelled : roll < 20 ? .tentative : .confirmed
             }
             if status.occupiesRooms, !sold.fits(type: type, nights: arrival..<(arrival + length), rooms: rooms) { continue }
-            let bookedOn = min(today, arrival - Int.random(in: 0...120, using: &random))
+            let bookedOn = min(today, arrival) - Int.random(in: 0...90, using: &random)  // never after today or arrival
             return GeneratedStay(
                 type: type, arrival: arrival, length: length, rooms: rooms, company: company, status: status,
                 bookedOn: bookedOn)

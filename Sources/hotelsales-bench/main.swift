@@ -72,7 +72,8 @@ func printTable(_ measurements: [Measurement]) {
         + padded("p90", 12, right: true) + padded("target", 12, right: true) + "  result")
     for measurement in measurements {
         let target = measurement.target.map { "< " + formatMilliseconds($0) } ?? "-"
-        let result = measurement.target == nil ? "info" : measurement.passes ? "PASS" : "FAIL"
+        let verdict = measurement.passes ? "PASS" : "FAIL"
+        let result = measurement.target == nil ? "info" : measurement.decides ? verdict : "(\(verdict))"
         print(
             padded(measurement.name, width) + padded(String(measurement.samples.count), 6, right: true)
                 + padded(formatMilliseconds(measurement.median), 12, right: true)
@@ -111,9 +112,8 @@ func runBench(_ options: BenchOptions, path: String) throws -> Bool {
             "the generator is inconsistent with the schema: \(discrepancies.count) inventory discrepancies, first: \(discrepancies[0])")
     }
     print("inventoryDiscrepancies(): none (\(formatMilliseconds(verifyStart.duration(to: clock.now))))")
-    if let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int {
-        print("database: \(path), \(size / 1_048_576) MiB")
-    }
+    let size = ["", "-wal"].compactMap { try? FileManager.default.attributesOfItem(atPath: path + $0)[.size] as? Int }
+    print("database: \(path), \(size.reduce(0, +) / 1_048_576) MiB with its WAL")
     print("")
 
     let binary = options.binaryPath ?? defaultBinary()
@@ -136,7 +136,10 @@ func runBench(_ options: BenchOptions, path: String) throws -> Bool {
     }
     printTable(results)
     if let yieldNote { print(yieldNote) }
-    return results.allSatisfy(\.passes) && binary != nil
+    if results.contains(where: { !$0.decides && $0.target != nil }) {
+        print("(PASS)/(FAIL): a part of the line above, shown against the same target; it does not decide the exit status")
+    }
+    return results.allSatisfy { $0.passes || !$0.decides } && binary != nil
 }
 
 /// `hotelsales` in the folder of this program (both are products of the same build).

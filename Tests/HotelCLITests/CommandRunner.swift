@@ -58,6 +58,12 @@ struct CommandRunner {
 
     func dump() throws -> String { try AppDatabase.open(path: databasePath).contentDump() }
 
+    /// The business data only: without audit rows, feed-file bookkeeping and the timestamps of the run, so
+    /// that two imports of the same data at different moments compare equal.
+    func dump(excludingVolatile: Bool) throws -> String {
+        try AppDatabase.open(path: databasePath).businessDump()
+    }
+
     /// Splits a command line on spaces, keeping "double-quoted words" together.
     static func split(_ line: String) -> [String] {
         var words: [String] = []

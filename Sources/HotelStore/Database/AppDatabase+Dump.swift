@@ -17,3 +17,35 @@ extension AppDatabase {
         }
     }
 }
+
+extension AppDatabase {
+    /// The business state — reservations with their nights, inventory counters, controls, tombstones,
+    /// quarantine reasons — without audit rows, run bookkeeping and timestamps: what an interrupted run must
+    /// end with to equal an uninterrupted one.
+    public func businessDump() throws -> String {
+        try read { db in
+            let queries = [
+                """
+                SELECT confirmation, source, channel_code, channel_reference, guest_name, room_type_code, rate_plan_code, arrival,
+                       departure, rooms, status, company_code, total_minor, currency, channel_last_modified, child_ages,
+                       commission_bp, commission_minor, travel_agent_name, card_last_four
+                FROM reservation ORDER BY id
+                """,
+                "SELECT r.confirmation, n.night, n.amount_minor, n.rate_plan_code FROM reservation_night n JOIN reservation r ON r.id = n.reservation_id ORDER BY r.id, n.night",
+                "SELECT * FROM inventory_night WHERE sold != 0 OR out_of_order != 0 OR overbook != 0 OR held != 0 ORDER BY night, room_type_code",
+                "SELECT * FROM stay_control ORDER BY night, rate_plan_code, room_type_code",
+                "SELECT channel_code, reference, last_modified FROM channel_tombstone ORDER BY channel_code, reference",
+                "SELECT channel_code, position, reference, reason, status FROM quarantine ORDER BY channel_code, position, reference",
+                "SELECT COUNT(*) FROM feed_message",
+            ]
+            return try queries.map { sql in
+                try Row.fetchAll(db, sql: sql).map { $0.description }.joined(separator: "\n")
+            }.joined(separator: "\n--\n")
+        }
+    }
+
+    /// SQLite's `PRAGMA integrity_check`: "ok" for a sound file.
+    public func integrityCheck() throws -> String {
+        try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ") }
+    }
+}

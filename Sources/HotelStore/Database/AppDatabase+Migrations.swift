@@ -187,6 +187,90 @@ extension AppDatabase {
                     ) WITHOUT ROWID;
                     """)
         }
+        migrator.registerMigration("v3 channels, channel bookings, feed files, quarantine") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE channel (
+                        code TEXT PRIMARY KEY,
+                        name TEXT NOT NULL,
+                        commission_bp INTEGER CHECK (commission_bp BETWEEN 0 AND 10000),
+                        expire_date_inclusive INTEGER NOT NULL DEFAULT 0,
+                        decimal_places_implied INTEGER NOT NULL DEFAULT 1,
+                        commission_percent_is_fraction INTEGER NOT NULL DEFAULT 0,
+                        hotel_codes TEXT NOT NULL DEFAULT '', -- comma-separated; '' accepts any
+                        default_rate_plan TEXT REFERENCES rate_plan(code),
+                        created_at TEXT NOT NULL
+                    );
+                    CREATE TABLE channel_mapping (
+                        channel_code TEXT NOT NULL REFERENCES channel(code) ON DELETE CASCADE,
+                        kind TEXT NOT NULL CHECK (kind IN ('room-type', 'rate-plan')),
+                        external_code TEXT NOT NULL,
+                        hotel_code TEXT NOT NULL,
+                        PRIMARY KEY (channel_code, kind, external_code)
+                    );
+                    ALTER TABLE reservation ADD COLUMN channel_last_modified INTEGER;
+                    ALTER TABLE reservation ADD COLUMN guest_email TEXT;
+                    ALTER TABLE reservation ADD COLUMN guest_phone TEXT;
+                    ALTER TABLE reservation ADD COLUMN adults INTEGER;
+                    ALTER TABLE reservation ADD COLUMN child_ages TEXT;
+                    ALTER TABLE reservation ADD COLUMN commission_bp INTEGER;
+                    ALTER TABLE reservation ADD COLUMN commission_minor INTEGER;
+                    ALTER TABLE reservation ADD COLUMN travel_agent_name TEXT;
+                    ALTER TABLE reservation ADD COLUMN travel_agent_iata TEXT;
+                    ALTER TABLE reservation ADD COLUMN meal_plan TEXT;
+                    ALTER TABLE reservation ADD COLUMN comments TEXT;
+                    ALTER TABLE reservation ADD COLUMN card_last_four TEXT CHECK (card_last_four IS NULL OR length(card_last_four) <= 4);
+                    ALTER TABLE reservation ADD COLUMN card_expiry TEXT;
+                    CREATE TABLE channel_tombstone (
+                        channel_code TEXT NOT NULL,
+                        reference TEXT NOT NULL,
+                        last_modified INTEGER,
+                        recorded_at TEXT NOT NULL,
+                        PRIMARY KEY (channel_code, reference)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE feed_file (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        path TEXT NOT NULL,
+                        sha256 TEXT NOT NULL,
+                        bytes INTEGER NOT NULL,
+                        channel_code TEXT,
+                        started_at TEXT NOT NULL,
+                        finished_at TEXT,
+                        user TEXT NOT NULL,
+                        messages INTEGER NOT NULL DEFAULT 0,
+                        created INTEGER NOT NULL DEFAULT 0,
+                        modified INTEGER NOT NULL DEFAULT 0,
+                        cancelled INTEGER NOT NULL DEFAULT 0,
+                        unchanged INTEGER NOT NULL DEFAULT 0,
+                        quarantined INTEGER NOT NULL DEFAULT 0,
+                        overbooked INTEGER NOT NULL DEFAULT 0,
+                        ignored INTEGER NOT NULL DEFAULT 0,
+                        outcome TEXT NOT NULL DEFAULT 'running'
+                    );
+                    CREATE TABLE feed_message (
+                        digest TEXT PRIMARY KEY, -- SHA-256 of channel + the parsed message
+                        channel_code TEXT NOT NULL,
+                        feed_file_id INTEGER NOT NULL REFERENCES feed_file(id),
+                        position INTEGER NOT NULL,
+                        outcome TEXT NOT NULL
+                    ) WITHOUT ROWID;
+                    CREATE TABLE quarantine (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        channel_code TEXT NOT NULL,
+                        feed_file_id INTEGER REFERENCES feed_file(id),
+                        file_path TEXT NOT NULL,
+                        position INTEGER NOT NULL,
+                        line INTEGER NOT NULL,
+                        reference TEXT,
+                        reason TEXT NOT NULL,
+                        payload TEXT, -- the parsed message as JSON: card data already reduced to the last four digits
+                        status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'resolved')),
+                        created_at TEXT NOT NULL,
+                        resolved_at TEXT
+                    );
+                    CREATE INDEX quarantine_status ON quarantine(status);
+                    """)
+        }
         return migrator
     }
 }

@@ -54,6 +54,23 @@ public struct AppDatabase: Sendable {
         }
     }
 
+    /// Runs a use case in a write transaction and rolls it back: what it would do, without doing it.
+    func rollingBack<T: Sendable>(_ useCase: @escaping @Sendable (Database) throws -> T) throws -> T {
+        do {
+            return try writer.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try useCase(db)
+                    return .rollback
+                }
+                guard let result else { throw DomainError.refused("the dry run produced no result") }
+                return result
+            }
+        } catch let error as DatabaseError {
+            throw Self.translate(error)
+        }
+    }
+
     func read<T: Sendable>(_ query: @escaping @Sendable (Database) throws -> T) throws -> T {
         do {
             return try writer.read(query)

@@ -1,0 +1,196 @@
+import Crypto
+import Foundation
+import HotelDomain
+import HotelFeeds
+import HotelStore
+
+/// The nightly import of channel feed files: parse (libxml2, streaming), normalize with the channel's rules,
+/// apply each message in its own transaction, quarantine what cannot be imported, acknowledge every message.
+///
+/// Rules: a file whose bytes were already imported completely is skipped; a message already imported (same
+/// channel and content) changes nothing; a message or record that cannot be imported is quarantined with
+/// its reason and the rest of the file still imports; nothing about a card but its last four digits is
+/// stored, quarantined payloads included.
+struct FeedImport {
+    let database: AppDatabase
+    let hotel: Hotel
+    let author: ChangeAuthor
+    let today: CalendarDate
+    let acknowledgementDirectory: URL?
+    let dryRun: Bool
+    let startedAt: Date
+    var progress: ProgressLine?
+
+    /// What happened to one file.
+    struct FileResult {
+        var path: String
+        var channel: Code?
+        var counts = FeedFileCounts()
+        var notBookingMessages = 0
+        var alreadyImported: String?
+        var overbookedNights: [String] = []
+        var problems: [String] = []
+        var failed: String?
+    }
+
+    /// The channel of a file: the given one, else the file name's first word before `_` or `-` when it names
+    /// a known channel, else its folder's name.
+    static func channel(of url: URL, given: Code?, known: [Code]) -> Code? {
+        if let given { return given }
+        let name = url.deletingPathExtension().lastPathComponent.uppercased()
+        let word = String(name.split(whereSeparator: { $0 == "_" || $0 == "-" || $0 == "." }).first ?? "")
+        if let match = known.first(where: { $0.rawValue == word }) { return match }
+        let folder = url.deletingLastPathComponent().lastPathComponent.uppercased()
+        return known.first { $0.rawValue == folder }
+    }
+
+    mutating func importFile(_ url: URL, channel: Channel) -> FileResult {
+        var result = FileResult(path: url.path, channel: channel.code)
+        do {
+            let (digest, bytes) = try Self.sha256(of: url)
+            if let earlier = try database.completedFeedFile(sha256: digest) {
+                result.alreadyImported = "already imported on \(earlier.startedAt) as \(earlier.path) (\(earlier.counts.messages) messages); nothing changed"
+                return result
+            }
+            let fileID = dryRun ? nil : try database.startFeedFile(path: url.path, sha256: digest, bytes: bytes, channel: channel.code, by: author)
+            let normalizer = ChannelNormalizer(channel: channel, currency: hotel.currency)
+            let items = FeedReader().items(inFileAt: url)
+            var iterator = items.makeIterator()
+            progress?.start(file: url.lastPathComponent, bytes: bytes)
+            while let item = iterator.next() {
+                progress?.update(bytesRead: iterator.bytesRead)
+                switch item {
+                case .booking(let message):
+                    result.counts.messages += 1
+                    try importMessage(message, normalizer: normalizer, channel: channel.code, fileID: fileID, url: url, into: &result)
+                case .notABookingMessage(let other):
+                    result.notBookingMessages += 1
+                    result.counts.ignored += 1
+                    result.problems.append("message \(other.position) (\(other.rootName), line \(other.line)) is not a booking message; skipped")
+                case .messageError(let error):
+                    result.counts.messages += 1
+                    result.counts.quarantined += 1
+                    let payload = error.partial.flatMap(Self.json)
+                    if !dryRun {
+                        try database.quarantineMessage(
+                            channel: channel.code, feedFileID: fileID, filePath: url.path, position: error.position, line: error.line,
+                            reason: error.description, payload: payload, by: author)
+                    }
+                    result.problems.append("message \(error.position) quarantined: \(error.description)")
+                    try acknowledge(messageType: .hotelResNotif, echoToken: error.partial?.echoToken, position: error.position, url: url, outcome: .rejected(errors: [error.description]))
+                case .fileError(let error):
+                    result.counts.quarantined += 1
+                    if !dryRun {
+                        try database.quarantineMessage(
+                            channel: channel.code, feedFileID: fileID, filePath: url.path, position: error.messagesRead + 1,
+                            line: error.line, reason: error.description, payload: nil, by: author)
+                    }
+                    result.problems.append(error.description)
+                }
+            }
+            progress?.finish()
+            if let fileID {
+                try database.finishFeedFile(
+                    id: fileID, counts: result.counts, outcome: result.counts.quarantined > 0 ? "quarantined" : "complete", by: author)
+            }
+        } catch {
+            progress?.finish()
+            result.failed = (error as? DomainError)?.description ?? "\(error)"
+        }
+        return result
+    }
+
+    private func importMessage(
+        _ message: OTABookingMessage, normalizer: ChannelNormalizer, channel: Code, fileID: Int64?, url: URL,
+        into result: inout FileResult
+    ) throws {
+        let records = normalizer.normalize(message)
+        var identity = message
+        identity.position = 0
+        identity.line = 0
+        let payload = Self.json(message)
+        let digest = Self.sha256(Data((channel.rawValue + "\n" + (Self.json(identity) ?? "")).utf8))
+        let input = ChannelMessageImport(
+            channel: channel, digest: digest, feedFileID: fileID, filePath: url.path, position: message.position,
+            line: message.line, records: records, payload: payload, today: today)
+        let outcome = try database.importChannelMessage(input, dryRun: dryRun, by: author)
+        if outcome.alreadyImported {
+            result.counts.unchanged += max(1, message.reservations.count)
+            try acknowledge(message, outcomes: [], alreadyImported: records, url: url)
+            return
+        }
+        for (reference, recordOutcome) in outcome.outcomes {
+            result.counts.add(recordOutcome)
+            result.overbookedNights += recordOutcome.overbookedNights.map { "\(recordOutcome.confirmation ?? "?") \($0)" }
+            if case .quarantined(let reason, let id) = recordOutcome {
+                result.problems.append("record \(reference ?? "?") of message \(message.position) quarantined (#\(id)): \(reason)")
+            }
+        }
+        try acknowledge(message, outcomes: outcome.outcomes, alreadyImported: [], url: url)
+    }
+
+    private func acknowledge(
+        _ message: OTABookingMessage, outcomes: [(reference: String?, outcome: ChannelRecordOutcome)],
+        alreadyImported: [Result<ChannelReservation, ChannelRecordError>], url: URL
+    ) throws {
+        var records: [AcknowledgedRecord] = []
+        var warnings: [RecordWarning] = []
+        for (reference, outcome) in outcomes {
+            switch outcome {
+            case .quarantined(let reason, _): warnings.append(RecordWarning(channelReference: reference, reason: reason))
+            case .cancelled(let confirmation):
+                records.append(AcknowledgedRecord(channelReference: reference ?? "", hotelConfirmation: confirmation, cancelled: true))
+            case .tombstoned:
+                records.append(AcknowledgedRecord(channelReference: reference ?? "", hotelConfirmation: nil, cancelled: true))
+            default:
+                records.append(AcknowledgedRecord(channelReference: reference ?? "", hotelConfirmation: outcome.confirmation))
+            }
+        }
+        for case .success(let record) in alreadyImported {
+            let confirmation = try? database.reservation(channel: record.channel, reference: record.reference)?.confirmation
+            records.append(AcknowledgedRecord(channelReference: record.reference, hotelConfirmation: confirmation ?? nil, cancelled: record.action == .cancel))
+        }
+        try acknowledge(messageType: message.type, echoToken: message.echoToken, position: message.position, url: url, outcome: .accepted(records: records, warnings: warnings))
+    }
+
+    private func acknowledge(
+        messageType: OTAMessageType, echoToken: String?, position: Int, url: URL, outcome: FeedAcknowledgement.Outcome
+    ) throws {
+        guard let directory = acknowledgementDirectory, !dryRun else { return }
+        let acknowledgement = FeedAcknowledgement(
+            messageType: messageType, echoToken: echoToken, timeStamp: startedAt, channel: nil, hotelCode: hotel.code.rawValue,
+            outcome: outcome)
+        let name = "\(url.deletingPathExtension().lastPathComponent)-\(position)-\(messageType.acknowledgementName).xml"
+        do {
+            try AcknowledgementWriter.write(acknowledgement, to: directory.appendingPathComponent(name))
+        } catch {
+            throw DomainError.refused("cannot write the acknowledgement \(name) in \(directory.path): \(error)")
+        }
+    }
+
+    /// SHA-256 of a file, read in 1 MB chunks (memory does not grow with the file).
+    static func sha256(of url: URL) throws -> (String, Int64) {
+        guard let handle = try? FileHandle(forReadingFrom: url) else {
+            throw DomainError.notFound("feed file \(url.path) cannot be read; give an existing XML file")
+        }
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        var bytes: Int64 = 0
+        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+            hasher.update(data: chunk)
+            bytes += Int64(chunk.count)
+        }
+        return (hasher.finalize().map { String(format: "%02x", $0) }.joined(), bytes)
+    }
+
+    static func sha256(_ data: Data) -> String {
+        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// The parsed message as JSON with sorted keys (deterministic, for digests and quarantine payloads).
+    static func json<T: Encodable>(_ value: T) -> String? {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) }
+    }
+}

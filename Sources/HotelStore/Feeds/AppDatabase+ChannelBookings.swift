@@ -1,0 +1,382 @@
+import Foundation
+import GRDB
+import HotelDomain
+
+extension AppDatabase {
+    /// Applies one channel message in one transaction: every record is created, modified, cancelled, kept
+    /// as a tombstone, found unchanged, or quarantined with its reason; the message's digest is recorded so
+    /// that importing it again changes nothing.
+    ///
+    /// Rules (DESIGN.md §6): identity is (channel, channel reservation id); a record older than the stored
+    /// `LastModifyDateTime` does not overwrite newer data; a cancellation of an unknown booking leaves a
+    /// tombstone that stops an older booking message from resurrecting it; a status-only record changes the
+    /// status and nothing else; a modify overlays the whole booking; a channel booking is never refused for
+    /// lack of rooms — the nights sold beyond capacity are reported as overbooked.
+    ///
+    /// With `dryRun` everything is worked out and then rolled back, so the outcomes tell what an import would do.
+    public func importChannelMessage(
+        _ message: ChannelMessageImport, dryRun: Bool = false, by author: ChangeAuthor
+    ) throws -> ChannelMessageResult {
+        if dryRun {
+            return try rollingBack { db in try Self.importChannelMessage(db, message, author: author) }
+        }
+        return try write { db in try Self.importChannelMessage(db, message, author: author) }
+    }
+
+    /// The reservation a channel booked under `reference`, if any.
+    public func reservation(channel: Code, reference: String) throws -> Reservation? {
+        try read { db in
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT * FROM reservation WHERE channel_code = ? AND channel_reference = ?",
+                    arguments: [channel.rawValue, reference])
+            else { return nil }
+            return try Self.reservation(from: row, db)
+        }
+    }
+
+    static func importChannelMessage(_ db: Database, _ message: ChannelMessageImport, author: ChangeAuthor) throws
+        -> ChannelMessageResult
+    {
+        if let digest = message.digest,
+            try Bool.fetchOne(db, sql: "SELECT 1 FROM feed_message WHERE digest = ?", arguments: [digest]) == true
+        {
+            return ChannelMessageResult(alreadyImported: true, outcomes: [])
+        }
+        let hotel = try Self.requireHotel(db)
+        var outcomes: [(reference: String?, outcome: ChannelRecordOutcome)] = []
+        for record in message.records {
+            switch record {
+            case .success(let reservation):
+                var outcome: ChannelRecordOutcome = .quote
+                do {
+                    try db.inSavepoint {
+                        outcome = try Self.apply(reservation, hotel: hotel, today: message.today, db, author: author)
+                        return .commit
+                    }
+                } catch let error as ChannelRecordError {
+                    let id = try Self.quarantine(
+                        db, message, reference: error.reference ?? reservation.reference, reason: error.reason,
+                        author: author)
+                    outcome = .quarantined(reason: error.reason, quarantineID: id)
+                }
+                outcomes.append((reservation.reference, outcome))
+            case .failure(let error):
+                let id = try Self.quarantine(
+                    db, message, reference: error.reference, reason: error.reason, author: author)
+                outcomes.append((error.reference, .quarantined(reason: error.reason, quarantineID: id)))
+            }
+        }
+        if let digest = message.digest, let fileID = message.feedFileID {
+            let summary = outcomes.isEmpty ? "empty" : outcomes.map { Self.word($0.outcome) }.joined(separator: ",")
+            try db.execute(
+                sql:
+                    "INSERT INTO feed_message (digest, channel_code, feed_file_id, position, outcome) VALUES (?, ?, ?, ?, ?)",
+                arguments: [digest, message.channel.rawValue, fileID, message.position, summary])
+        }
+        if let retried = message.retriedQuarantineID {
+            let stillQuarantined = outcomes.contains { if case .quarantined = $0.outcome { true } else { false } }
+            if !stillQuarantined {
+                try db.execute(
+                    sql: "UPDATE quarantine SET status = 'resolved', resolved_at = ? WHERE id = ?",
+                    arguments: [author.timestamp, retried])
+            }
+        }
+        return ChannelMessageResult(alreadyImported: false, outcomes: outcomes)
+    }
+
+    /// Quarantines a message that could not be read at all (its records unknown), with its reason.
+    @discardableResult
+    public func quarantineMessage(
+        channel: Code, feedFileID: Int64?, filePath: String, position: Int, line: Int, reason: String, payload: String?,
+        by author: ChangeAuthor
+    ) throws -> Int64 {
+        try write { db in
+            let message = ChannelMessageImport(
+                channel: channel, digest: nil, feedFileID: feedFileID, filePath: filePath, position: position,
+                line: line,
+                records: [], payload: payload, today: CalendarDate(dayNumber: 0))
+            return try Self.quarantine(db, message, reference: nil, reason: reason, author: author)
+        }
+    }
+
+    static func word(_ outcome: ChannelRecordOutcome) -> String {
+        switch outcome {
+        case .created: "created"
+        case .modified: "modified"
+        case .cancelled: "cancelled"
+        case .unchanged: "unchanged"
+        case .tombstoned: "tombstoned"
+        case .quote: "quote"
+        case .quarantined: "quarantined"
+        }
+    }
+
+    static func quarantine(
+        _ db: Database, _ message: ChannelMessageImport, reference: String?, reason: String, author: ChangeAuthor
+    ) throws -> Int64 {
+        if let retried = message.retriedQuarantineID {
+            try db.execute(sql: "UPDATE quarantine SET reason = ? WHERE id = ?", arguments: [reason, retried])
+            return retried
+        }
+        try db.execute(
+            sql: """
+                INSERT INTO quarantine (channel_code, feed_file_id, file_path, position, line, reference, reason, payload, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                message.channel.rawValue, message.feedFileID, message.filePath, message.position, message.line,
+                reference,
+                reason, message.payload, author.timestamp,
+            ])
+        return db.lastInsertedRowID
+    }
+
+    // MARK: - One record
+
+    private struct StoredChannelBooking {
+        var id: Int64
+        var reservation: Reservation
+        var lastModified: Int64?
+    }
+
+    static func apply(
+        _ record: ChannelReservation, hotel: Hotel, today: CalendarDate, _ db: Database, author: ChangeAuthor
+    ) throws -> ChannelRecordOutcome {
+        let existing = try storedChannelBooking(db, channel: record.channel, reference: record.reference)
+        let tombstone = try Row.fetchOne(
+            db, sql: "SELECT last_modified FROM channel_tombstone WHERE channel_code = ? AND reference = ?",
+            arguments: [record.channel.rawValue, record.reference])
+        if let existing, isStale(record.lastModified, than: existing.lastModified) {
+            return .unchanged(
+                confirmation: existing.reservation.confirmation,
+                reason: "message modified \(record.lastModifiedText ?? "earlier") is older than the stored booking")
+        }
+        switch record.action {
+        case .quote:
+            return .quote
+        case .cancel:
+            guard let existing else {
+                let kept: Int64? = tombstone?["last_modified"]
+                if tombstone == nil || (record.lastModified ?? Int64.min) > (kept ?? Int64.min) {
+                    try db.execute(
+                        sql: """
+                            INSERT INTO channel_tombstone (channel_code, reference, last_modified, recorded_at) VALUES (?, ?, ?, ?)
+                            ON CONFLICT(channel_code, reference) DO UPDATE SET last_modified = excluded.last_modified
+                            """,
+                        arguments: [record.channel.rawValue, record.reference, record.lastModified, author.timestamp])
+                }
+                return .tombstoned
+            }
+            var reservation = existing.reservation
+            switch reservation.status {
+            case .cancelled: return .unchanged(confirmation: reservation.confirmation, reason: "already cancelled")
+            case .checkedIn, .checkedOut, .noShow:
+                throw ChannelRecordError(
+                    reference: record.reference,
+                    reason:
+                        "the channel cancels reservation \(record.reference) (\(reservation.confirmation)), which is \(reservation.status.rawValue); a person must settle it"
+                )
+            case .tentative, .confirmed:
+                try adjustInventory(db, reservation, sign: -1)
+                let old = reservation
+                reservation.status = .cancelled
+                try update(db, id: existing.id, reservation, author: author)
+                try setChannelModified(db, id: existing.id, record.lastModified)
+                try db.audit(
+                    author, entity: "reservation", key: reservation.confirmation, action: "channel-cancel",
+                    old: snapshot(old), new: snapshot(reservation))
+                return .cancelled(confirmation: reservation.confirmation)
+            }
+        case .book, .modify:
+            if existing == nil, let tombstone {
+                let kept: Int64? = tombstone["last_modified"]
+                if !(record.lastModified.map { modified in kept.map { modified > $0 } ?? false } ?? false) {
+                    return .unchanged(
+                        confirmation: nil,
+                        reason:
+                            "the channel cancelled \(record.reference) earlier; this older booking message does not bring it back"
+                    )
+                }
+            }
+            if record.isStatusOnly {
+                guard let existing else {
+                    throw ChannelRecordError(
+                        reference: record.reference,
+                        reason:
+                            "status update for \(record.reference), a booking this hotel has not received; import the booking message first"
+                    )
+                }
+                var reservation = existing.reservation
+                guard record.action == .book, reservation.status == .tentative || reservation.status == .cancelled
+                else {
+                    return .unchanged(
+                        confirmation: reservation.confirmation, reason: "status already \(reservation.status.rawValue)")
+                }
+                let old = reservation
+                let wasOccupying = reservation.status.occupiesRooms
+                reservation.status = .confirmed
+                if !wasOccupying { try adjustInventory(db, reservation, sign: 1) }
+                try update(db, id: existing.id, reservation, author: author)
+                try setChannelModified(db, id: existing.id, record.lastModified)
+                try db.audit(
+                    author, entity: "reservation", key: reservation.confirmation, action: "channel-status",
+                    old: snapshot(old), new: snapshot(reservation))
+                return .modified(
+                    confirmation: reservation.confirmation,
+                    overbooked: try overbookedNights(db, hotel: hotel, reservation))
+            }
+            let incoming = try reservation(
+                from: record, hotel: hotel, today: today, confirmation: existing?.reservation.confirmation, db)
+            if let existing {
+                var next = incoming
+                next.bookedOn = existing.reservation.bookedOn
+                if next.status == .confirmed, existing.reservation.status == .checkedIn { next.status = .checkedIn }
+                if next == existing.reservation {
+                    try setChannelModified(db, id: existing.id, record.lastModified)
+                    return .unchanged(confirmation: next.confirmation, reason: "same as the stored booking")
+                }
+                try adjustInventory(db, existing.reservation, sign: -1)
+                try update(db, id: existing.id, next, author: author)
+                try replaceNights(db, id: existing.id, next)
+                try storeChannelDetails(db, id: existing.id, record)
+                try adjustInventory(db, next, sign: 1)
+                try db.audit(
+                    author, entity: "reservation", key: next.confirmation, action: "channel-modify",
+                    old: snapshot(existing.reservation), new: snapshot(next))
+                return .modified(
+                    confirmation: next.confirmation, overbooked: try overbookedNights(db, hotel: hotel, next))
+            }
+            let id = (try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM reservation") ?? 1)
+            var created = incoming
+            created.confirmation = confirmation(hotel: hotel, id: id)
+            try insert(created, id: id, db, author: author)
+            try storeChannelDetails(db, id: id, record)
+            try adjustInventory(db, created, sign: 1)
+            if tombstone != nil {
+                try db.execute(
+                    sql: "DELETE FROM channel_tombstone WHERE channel_code = ? AND reference = ?",
+                    arguments: [record.channel.rawValue, record.reference])
+            }
+            try db.audit(
+                author, entity: "reservation", key: created.confirmation, action: "channel-create", old: nil,
+                new: snapshot(created))
+            return .created(
+                confirmation: created.confirmation, overbooked: try overbookedNights(db, hotel: hotel, created))
+        }
+    }
+
+    /// Whether a record modified at `incoming` is older than what is stored (both known).
+    static func isStale(_ incoming: Int64?, than stored: Int64?) -> Bool {
+        guard let incoming, let stored else { return false }
+        return incoming < stored
+    }
+
+    /// The reservation a channel record describes, checked against the hotel.
+    static func reservation(
+        from record: ChannelReservation, hotel: Hotel, today: CalendarDate, confirmation: String?, _ db: Database
+    ) throws -> Reservation {
+        func refuse(_ reason: String) -> ChannelRecordError {
+            ChannelRecordError(reference: record.reference, reason: reason)
+        }
+        guard let stay = record.stay else { throw refuse("reservation \(record.reference) has no stay dates") }
+        guard let roomType = record.roomType else { throw refuse("reservation \(record.reference) has no room type") }
+        guard hotel.roomTypes.contains(where: { $0.code == roomType }) else {
+            throw refuse("room type \(roomType) of reservation \(record.reference) is not a room type of \(hotel.code)")
+        }
+        guard let ratePlan = record.ratePlan else {
+            throw refuse(
+                "reservation \(record.reference) has no rate plan and channel \(record.channel) has no default rate plan"
+            )
+        }
+        guard try fetchRatePlan(db, ratePlan) != nil else {
+            throw refuse(
+                "rate plan \(ratePlan) of reservation \(record.reference) does not exist; import it or change the channel mapping"
+            )
+        }
+        guard !record.guest.name.trimmingWhitespace.isEmpty else {
+            throw refuse("reservation \(record.reference) has no guest name")
+        }
+        guard record.rooms >= 1, record.rooms <= 500 else {
+            throw refuse("reservation \(record.reference) asks for \(record.rooms) rooms; 1 to 500 are valid")
+        }
+        guard record.nights.map(\.night) == stay.nights else {
+            throw refuse(
+                "the nightly prices of reservation \(record.reference) do not cover \(stay.nightRange) night by night")
+        }
+        for night in record.nights where night.amount.currency != hotel.currency || night.amount.minorUnits < 0 {
+            throw refuse(
+                "price \(night.amount) on \(night.night) of reservation \(record.reference) is not a \(hotel.currency) amount of 0 or more"
+            )
+        }
+        let plan = try fetchRatePlan(db, ratePlan)
+        return Reservation(
+            confirmation: confirmation ?? "", source: .channel, channelCode: record.channel,
+            channelReference: record.reference,
+            guestName: record.guest.name.trimmingWhitespace, roomType: roomType, ratePlanCode: ratePlan, stay: stay,
+            rooms: record.rooms, status: .confirmed,
+            specialRequests: record.specialRequests.isEmpty ? nil : record.specialRequests.joined(separator: "; "),
+            lastRoomAvailability: plan?.lastRoomAvailability ?? false,
+            nights: record.nights.map {
+                NightPrice(
+                    night: $0.night, amount: $0.amount, ratePlanCode: ratePlan, season: nil, tier: nil,
+                    basis: "channel \(record.channel)")
+            },
+            bookedOn: today)
+    }
+
+    static func storeChannelDetails(_ db: Database, id: Int64, _ record: ChannelReservation) throws {
+        var commissionBasisPoints: Int?
+        var commissionMinor: Int64?
+        switch record.commission {
+        case .percent(let share): commissionBasisPoints = share.value
+        case .amount(let amount): commissionMinor = amount.minorUnits
+        case nil: break
+        }
+        try db.execute(
+            sql: """
+                UPDATE reservation SET channel_last_modified = ?, guest_email = ?, guest_phone = ?, adults = ?, child_ages = ?,
+                    commission_bp = ?, commission_minor = ?, travel_agent_name = ?, travel_agent_iata = ?, meal_plan = ?,
+                    comments = ?, card_last_four = ?, card_expiry = ?
+                WHERE id = ?
+                """,
+            arguments: [
+                record.lastModified, record.guest.email, record.guest.phone, record.guest.adults,
+                record.guest.childAges.map(String.init).joined(separator: ","), commissionBasisPoints, commissionMinor,
+                record.travelAgent?.name, record.travelAgent?.iataNumber, record.mealPlan,
+                record.comments.isEmpty ? nil : record.comments.joined(separator: "\n"),
+                record.cardLastFour.map { String($0.suffix(4)) }, record.cardExpiry, id,
+            ])
+    }
+
+    static func setChannelModified(_ db: Database, id: Int64, _ lastModified: Int64?) throws {
+        guard let lastModified else { return }
+        try db.execute(
+            sql:
+                "UPDATE reservation SET channel_last_modified = MAX(COALESCE(channel_last_modified, ?), ?) WHERE id = ?",
+            arguments: [lastModified, lastModified, id])
+    }
+
+    private static func storedChannelBooking(_ db: Database, channel: Code, reference: String) throws
+        -> StoredChannelBooking?
+    {
+        guard
+            let row = try Row.fetchOne(
+                db, sql: "SELECT * FROM reservation WHERE channel_code = ? AND channel_reference = ?",
+                arguments: [channel.rawValue, reference])
+        else { return nil }
+        return StoredChannelBooking(
+            id: row["id"], reservation: try reservation(from: row, db), lastModified: row["channel_last_modified"])
+    }
+
+    /// The nights of `reservation` sold beyond physical − out of order − held + allowance, as "DLX 2027-03-01 (+2)".
+    static func overbookedNights(_ db: Database, hotel: Hotel, _ reservation: Reservation) throws -> [String] {
+        guard reservation.status.occupiesRooms else { return [] }
+        let nights = try inventory(
+            db, hotel: hotel, from: reservation.stay.arrival, to: reservation.stay.departure.adding(days: -1),
+            roomType: reservation.roomType)
+        return nights.filter { $0.available + $0.overbookingAllowance < 0 }.map {
+            "\($0.roomType) \($0.night) (+\(-($0.available + $0.overbookingAllowance)))"
+        }
+    }
+}
