@@ -14,6 +14,7 @@ import HotelDomain
 ///     decimal-places-implied: false       # amounts carry their decimal point
 ///     commission-percent-is-fraction: false
 ///     default-rate-plan: BAR
+///     default-room-type: STD              # for bookings whose message has no room-type code
 ///     room-types: {DBL-STD: STD, DBL-DLX: DLX}
 ///     rate-plans: {BAR-RO: BAR}
 /// ```
@@ -39,6 +40,7 @@ public enum ChannelsFile {
         var decimalPlacesImplied: Bool?
         var commissionPercentIsFraction: Bool?
         var defaultRatePlan: String?
+        var defaultRoomType: String?
         var roomTypes: [String: String]?
         var ratePlans: [String: String]?
 
@@ -49,6 +51,7 @@ public enum ChannelsFile {
             case decimalPlacesImplied = "decimal-places-implied"
             case commissionPercentIsFraction = "commission-percent-is-fraction"
             case defaultRatePlan = "default-rate-plan"
+            case defaultRoomType = "default-room-type"
             case roomTypes = "room-types"
             case ratePlans = "rate-plans"
         }
@@ -61,7 +64,8 @@ public enum ChannelsFile {
                     settings: ChannelSettings(
                         expireDateInclusive: expireDateInclusive ?? false, decimalPlacesImplied: decimalPlacesImplied ?? true,
                         commissionPercentIsFraction: commissionPercentIsFraction ?? false, hotelCodes: hotelCodes ?? [],
-                        defaultRatePlan: try defaultRatePlan.map { try Code($0, of: "rate plan code") }),
+                        defaultRatePlan: try defaultRatePlan.map { try Code($0, of: "rate plan code") },
+                        defaultRoomType: try defaultRoomType.map { try Code($0, of: "room type code") }),
                     roomTypes: try (roomTypes ?? [:]).mapValues { try Code($0, of: "room type code") },
                     ratePlans: try (ratePlans ?? [:]).mapValues { try Code($0, of: "rate plan code") })
             } catch let error as DomainError {

@@ -51,6 +51,15 @@ struct FeedImportTests {
         // Expedia: implied decimals, inclusive ExpireDate: 1180.00, 1180.00, 1580.00.
         #expect(lines.contains("SHBUND-0000003,Priya Raman,EXE,2027-04-29,2027-05-02,3,1,BAR,,confirmed,3940.00,394000,CNY,"))
 
+        // The modify carried no card and no phone: the booking keeps those of the original message.
+        let hanna = try runner.run("bookings show SHBUND-0000001 --format json")
+        let hannaObject = try #require(try JSONSerialization.jsonObject(with: Data(hanna.stdout.utf8)) as? [String: Any])
+        let channel = try #require(hannaObject["channel"] as? [String: Any])
+        #expect(channel["cardLastFour"] as? String == "1111")
+        #expect(channel["phone"] as? String == "+49 30 5555 0199")
+        #expect(channel["childAges"] as? [Int] == [6])
+        #expect(channel["commissionBasisPoints"] as? Int == 1_500)
+
         // The card number never reaches the disk, only its last four digits.
         let databaseBytes = try [runner.databasePath, runner.databasePath + "-wal"].compactMap { FileManager.default.contents(atPath: $0) }
             .reduce(Data(), +)
@@ -60,6 +69,26 @@ struct FeedImportTests {
         // One acknowledgement per booking message.
         let written = try FileManager.default.contentsOfDirectory(atPath: acks.path).sorted()
         #expect(written.count == 5)
+        // Each acknowledgement is valid against its OTA 2015A schema (copies in HotelFeedsTests/Fixtures/schemas).
+        let schemas = CommandRunner.packageRoot.appendingPathComponent("Tests/HotelFeedsTests/Fixtures/schemas")
+        for file in written {
+            let root = ["OTA_HotelResNotifRS", "OTA_HotelResModifyNotifRS", "OTA_CancelRS"].first { file.hasSuffix("-\($0).xml") }
+            let schema = try #require(root, "unexpected acknowledgement \(file)")
+            let lint = Process()
+            lint.executableURL = URL(fileURLWithPath: "/usr/bin/xmllint")
+            lint.arguments = ["--noout", "--nonet", "--schema", schemas.appendingPathComponent("\(schema).xsd").path, acks.appendingPathComponent(file).path]
+            lint.standardOutput = FileHandle.nullDevice
+            lint.standardError = FileHandle.nullDevice
+            try lint.run()
+            lint.waitUntilExit()
+            #expect(lint.terminationStatus == 0, "\(file) is not valid against \(schema).xsd")
+        }
+        let notif = try String(contentsOf: acks.appendingPathComponent("BOOKINGCOM_2026-11-23_0100-1-OTA_HotelResNotifRS.xml"), encoding: .utf8)
+        #expect(notif.contains("ResID_Value=\"4711009921\""))
+        #expect(notif.contains("ResID_Value=\"SHBUND-0000001\""))
+        #expect(notif.contains("<Success/>"))
+        let warned = try String(contentsOf: acks.appendingPathComponent("EXPEDIA_2026-11-23_0230-1-OTA_HotelResNotifRS.xml"), encoding: .utf8)
+        #expect(warned.contains("RecordID=\"EXP-7731019\""))
 
         // Importing the same files again changes nothing and says so.
         let before = try runner.dump(excludingVolatile: true)

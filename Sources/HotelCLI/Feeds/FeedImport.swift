@@ -20,6 +20,8 @@ struct FeedImport {
     let dryRun: Bool
     let startedAt: Date
     var progress: ProgressLine?
+    /// The channel of the file being imported (for the acknowledgements' id sources).
+    var channelCode: String? = nil
 
     /// What happened to one file.
     struct FileResult {
@@ -46,6 +48,7 @@ struct FeedImport {
 
     mutating func importFile(_ url: URL, channel: Channel) -> FileResult {
         var result = FileResult(path: url.path, channel: channel.code)
+        channelCode = channel.code.rawValue
         do {
             let (digest, bytes) = try Self.sha256(of: url)
             if let earlier = try database.completedFeedFile(sha256: digest) {
@@ -112,7 +115,8 @@ struct FeedImport {
         let digest = Self.sha256(Data((channel.rawValue + "\n" + (Self.json(identity) ?? "")).utf8))
         let input = ChannelMessageImport(
             channel: channel, digest: digest, feedFileID: fileID, filePath: url.path, position: message.position,
-            line: message.line, records: records, payload: payload, today: today)
+            line: message.line, records: records, payload: payload, defaultRoomType: normalizer.channel.settings.defaultRoomType,
+            today: today)
         let outcome = try database.importChannelMessage(input, dryRun: dryRun, by: author)
         if outcome.alreadyImported {
             result.counts.unchanged += max(1, message.reservations.count)
@@ -158,11 +162,21 @@ struct FeedImport {
     ) throws {
         guard let directory = acknowledgementDirectory, !dryRun else { return }
         let acknowledgement = FeedAcknowledgement(
-            messageType: messageType, echoToken: echoToken, timeStamp: startedAt, channel: nil, hotelCode: hotel.code.rawValue,
-            outcome: outcome)
+            messageType: messageType, echoToken: echoToken, timeStamp: startedAt, channel: channelCode,
+            hotelCode: hotel.code.rawValue, outcome: outcome)
         let name = "\(url.deletingPathExtension().lastPathComponent)-\(position)-\(messageType.acknowledgementName).xml"
+        let target = directory.appendingPathComponent(name)
         do {
-            try AcknowledgementWriter.write(acknowledgement, to: directory.appendingPathComponent(name))
+            try AcknowledgementWriter.write(acknowledgement, to: target)
+        } catch let error as AcknowledgementError {
+            // A value the schema cannot hold (an over-long id): every message still gets an acknowledgement.
+            var rejected = acknowledgement
+            rejected.outcome = .rejected(errors: ["the acknowledgement could not be written: \(error.description)"])
+            do {
+                try AcknowledgementWriter.write(rejected, to: target)
+            } catch {
+                throw DomainError.refused("cannot write the acknowledgement \(name) in \(directory.path): \(error)")
+            }
         } catch {
             throw DomainError.refused("cannot write the acknowledgement \(name) in \(directory.path): \(error)")
         }

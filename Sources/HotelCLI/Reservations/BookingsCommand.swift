@@ -112,8 +112,11 @@ struct BookingsShow: ParsableCommand {
     func run() throws {
         let database = try global.open()
         let reservation = try database.reservation(confirmation)
+        let details = try database.channelDetails(reservation.confirmation)
         if format == .json {
-            Console.out(Table.json(Self.object(reservation)))
+            var object = Self.object(reservation)
+            object["channel"] = details.map(Self.object) ?? NSNull()
+            Console.out(Table.json(object))
             return
         }
         var lines = [
@@ -125,6 +128,18 @@ struct BookingsShow: ParsableCommand {
         ]
         if let vip = reservation.vipLevel { lines.append("  VIP         \(vip)") }
         if let requests = reservation.specialRequests { lines.append("  requests    \(requests)") }
+        if let details {
+            lines.append("  channel     \(details.channel) \(details.reference)\(details.travelAgentName.map { ", via \($0)\(details.travelAgentIATA.map { " (IATA \($0))" } ?? "")" } ?? "")")
+            let party = "\(details.adults ?? 0) adult\(details.adults == 1 ? "" : "s")" + (details.childAges.isEmpty ? "" : ", children aged \(details.childAges.map(String.init).joined(separator: ", "))")
+            lines.append("  party       \(party)")
+            let contact = [details.email, details.phone].compactMap { $0 }.joined(separator: ", ")
+            if !contact.isEmpty { lines.append("  contact     \(contact)") }
+            if let share = details.commissionBasisPoints { lines.append("  commission  \(BasisPoints(share))") }
+            if let amount = details.commissionMinorUnits { lines.append("  commission  \(Money(minorUnits: amount, currency: reservation.total.currency))") }
+            if let meal = details.mealPlan { lines.append("  meal plan   \(meal)") }
+            if let card = details.cardLastFour { lines.append("  card        •••• \(card)\(details.cardExpiry.map { ", expires \($0)" } ?? "")") }
+            if let comments = details.comments { lines.append("  comments    \(comments.replacingOccurrences(of: "\n", with: " / "))") }
+        }
         lines.append("Nights:")
         lines += reservation.nights.map { "  \($0.night)  \($0.amount.decimalText)  \($0.ratePlanCode)  \($0.basis)" }
         lines.append("History:")
@@ -132,6 +147,18 @@ struct BookingsShow: ParsableCommand {
             "  \($0.at)  \($0.user)  \($0.action)"
         }
         Console.out(lines.joined(separator: "\n"))
+    }
+
+    static func object(_ details: ChannelBookingDetails) -> [String: Any] {
+        [
+            "code": details.channel.rawValue, "reference": details.reference, "email": details.email ?? NSNull(),
+            "phone": details.phone ?? NSNull(), "adults": details.adults ?? NSNull(), "childAges": details.childAges,
+            "commissionBasisPoints": details.commissionBasisPoints ?? NSNull(),
+            "commissionMinorUnits": details.commissionMinorUnits ?? NSNull(),
+            "travelAgent": details.travelAgentName ?? NSNull(), "travelAgentIATA": details.travelAgentIATA ?? NSNull(),
+            "mealPlan": details.mealPlan ?? NSNull(), "comments": details.comments ?? NSNull(),
+            "cardLastFour": details.cardLastFour ?? NSNull(), "cardExpiry": details.cardExpiry ?? NSNull(),
+        ]
     }
 
     static func object(_ reservation: Reservation) -> [String: Any] {

@@ -43,11 +43,15 @@ public struct ChannelSettings: Hashable, Sendable {
     public var hotelCodes: [String]
     /// The hotel rate plan for messages that carry no rate-plan code.
     public var defaultRatePlan: Code?
+    /// The hotel room type for new bookings whose message carries no room-type code (a modify without one
+    /// keeps the stored room type).
+    public var defaultRoomType: Code?
 
     public init(
         expireDateInclusive: Bool = false, decimalPlacesImplied: Bool = true, commissionPercentIsFraction: Bool = false,
-        hotelCodes: [String] = [], defaultRatePlan: Code? = nil
+        hotelCodes: [String] = [], defaultRatePlan: Code? = nil, defaultRoomType: Code? = nil
     ) {
+        self.defaultRoomType = defaultRoomType
         self.expireDateInclusive = expireDateInclusive
         self.decimalPlacesImplied = decimalPlacesImplied
         self.commissionPercentIsFraction = commissionPercentIsFraction

@@ -58,7 +58,8 @@ extension ChannelNormalizer {
         if let customer = customers.first(where: { Self.name(of: $0.personName) != nil }) {
             guest.name = Self.name(of: customer.personName) ?? ""
             guest.email = customer.emails.lazy.compactMap { Self.trimmed($0.address) }.first
-            guest.phone = customer.telephones.lazy.filter { Self.trimmed($0.phoneTechType) != "3" }
+            guest.phone =
+                customer.telephones.lazy.filter { Self.trimmed($0.phoneTechType) != "3" }
                 .compactMap { Self.trimmed($0.phoneNumber) }.first
         }
         if let party {

@@ -47,9 +47,11 @@ extension ChannelNormalizer {
     func roomStay(
         _ roomStay: OTARoomStay, global: OTAResGlobalInfo, reading: Reading
     ) throws(RecordProblem) -> RoomStayReading {
-        let roomTypeCode = Self.trimmed(roomStay.roomTypes.first?.roomTypeCode)
+        let roomTypeCode =
+            Self.trimmed(roomStay.roomTypes.first?.roomTypeCode)
             ?? Self.trimmed(roomStay.roomRates.first?.roomTypeCode)
-        let ratePlanCode = Self.trimmed(roomStay.ratePlans.first?.ratePlanCode)
+        let ratePlanCode =
+            Self.trimmed(roomStay.ratePlans.first?.ratePlanCode)
             ?? Self.trimmed(roomStay.roomRates.first?.ratePlanCode)
         var result = RoomStayReading(
             line: roomStay.line, roomTypeCode: roomTypeCode, ratePlanCode: ratePlanCode, rooms: 1, periods: [])
@@ -187,7 +189,8 @@ extension ChannelNormalizer {
         do {
             return try CalendarDate(parsing: text)
         } catch {
-            throw RecordProblem("\(attribute) \"\(text)\" is not a real calendar date; write YYYY-MM-DD, e.g. 2027-03-01")
+            throw RecordProblem(
+                "\(attribute) \"\(text)\" is not a real calendar date; write YYYY-MM-DD, e.g. 2027-03-01")
         }
     }
 
@@ -347,8 +350,9 @@ extension ChannelNormalizer {
     /// Rule: from the `Rate`s where present, which must cover every night of the stay exactly once (a night
     /// without a rate, priced twice, or outside the stay refuses the record, naming the night); else the
     /// total (all rooms) divided by the rooms and spread evenly over the nights in minor units, the remainder
-    /// on the last night; a booking with neither is refused. Example: 100.00 over 3 nights → 33.33, 33.33,
-    /// 33.34.
+    /// on the last night; a booking with neither is refused. A total that does not divide by the rooms loses
+    /// less than one minor unit per room in `nights`; `total` keeps it exactly as sent. Example: 100.00 over 3
+    /// nights → 33.33, 33.33, 33.34.
     func nightlyPrices(_ roomStay: RoomStayReading, total: Money?) throws(RecordProblem) -> [ChannelNight]? {
         guard let stay = roomStay.stay else { return nil }
         let nights = stay.nights

@@ -126,9 +126,10 @@ public struct ChannelNormalizer: Sendable {
             if let total = merged.total { return total }
             return try globalTotal(of: reservation)
         }
-        record.nights = try reading.value { () throws(RecordProblem) in
-            try nightlyPrices(merged, total: record.total)
-        } ?? []
+        record.nights =
+            try reading.value { () throws(RecordProblem) in
+                try nightlyPrices(merged, total: record.total)
+            } ?? []
 
         record.guest = guest(of: reservation, party: merged.party)
         if strict, record.guest.name.isEmpty {

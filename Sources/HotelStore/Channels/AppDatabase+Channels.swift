@@ -20,22 +20,24 @@ extension AppDatabase {
             if let plan = channel.settings.defaultRatePlan, try Self.fetchRatePlan(db, plan) == nil {
                 throw DomainError.notFound("default rate plan \(plan) of channel \(channel.code) does not exist; import it first")
             }
+            if let roomType = channel.settings.defaultRoomType { _ = try Self.requireHotel(db).roomType(roomType) }
             try db.execute(
                 sql: """
                     INSERT INTO channel (code, name, commission_bp, expire_date_inclusive, decimal_places_implied,
-                        commission_percent_is_fraction, hotel_codes, default_rate_plan, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        commission_percent_is_fraction, hotel_codes, default_rate_plan, default_room_type, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT(code) DO UPDATE SET name = excluded.name, commission_bp = excluded.commission_bp,
                         expire_date_inclusive = excluded.expire_date_inclusive,
                         decimal_places_implied = excluded.decimal_places_implied,
                         commission_percent_is_fraction = excluded.commission_percent_is_fraction,
-                        hotel_codes = excluded.hotel_codes, default_rate_plan = excluded.default_rate_plan
+                        hotel_codes = excluded.hotel_codes, default_rate_plan = excluded.default_rate_plan,
+                        default_room_type = excluded.default_room_type
                     """,
                 arguments: [
                     channel.code.rawValue, channel.name, channel.commission?.value, channel.settings.expireDateInclusive,
                     channel.settings.decimalPlacesImplied, channel.settings.commissionPercentIsFraction,
                     channel.settings.hotelCodes.joined(separator: ","), channel.settings.defaultRatePlan?.rawValue,
-                    author.timestamp,
+                    channel.settings.defaultRoomType?.rawValue, author.timestamp,
                 ])
             for (external, code) in channel.roomTypes.sorted(by: { $0.key < $1.key }) {
                 try Self.map(db, channel: channel.code, kind: .roomType, external: external, to: code)
@@ -127,7 +129,8 @@ extension AppDatabase {
                 expireDateInclusive: row["expire_date_inclusive"], decimalPlacesImplied: row["decimal_places_implied"],
                 commissionPercentIsFraction: row["commission_percent_is_fraction"],
                 hotelCodes: hotelCodes.split(separator: ",").map(String.init),
-                defaultRatePlan: try (row["default_rate_plan"] as String?).map { try Code($0) }),
+                defaultRatePlan: try (row["default_rate_plan"] as String?).map { try Code($0) },
+                defaultRoomType: try (row["default_room_type"] as String?).map { try Code($0) }),
             roomTypes: roomTypes, ratePlans: ratePlans)
     }
 
@@ -142,6 +145,7 @@ extension AppDatabase {
         ]
         values["commission"] = channel.commission?.description
         values["defaultRatePlan"] = channel.settings.defaultRatePlan?.rawValue
+        values["defaultRoomType"] = channel.settings.defaultRoomType?.rawValue
         return values
     }
 }

@@ -199,6 +199,7 @@ extension AppDatabase {
                         commission_percent_is_fraction INTEGER NOT NULL DEFAULT 0,
                         hotel_codes TEXT NOT NULL DEFAULT '', -- comma-separated; '' accepts any
                         default_rate_plan TEXT REFERENCES rate_plan(code),
+                        default_room_type TEXT REFERENCES room_type(code),
                         created_at TEXT NOT NULL
                     );
                     CREATE TABLE channel_mapping (

@@ -51,7 +51,9 @@ extension AppDatabase {
                 var outcome: ChannelRecordOutcome = .quote
                 do {
                     try db.inSavepoint {
-                        outcome = try Self.apply(reservation, hotel: hotel, today: message.today, db, author: author)
+                        outcome = try Self.apply(
+                            reservation, hotel: hotel, today: message.today, defaultRoomType: message.defaultRoomType, db,
+                            author: author)
                         return .commit
                     }
                 } catch let error as ChannelRecordError {
@@ -141,7 +143,8 @@ extension AppDatabase {
     }
 
     static func apply(
-        _ record: ChannelReservation, hotel: Hotel, today: CalendarDate, _ db: Database, author: ChangeAuthor
+        _ record: ChannelReservation, hotel: Hotel, today: CalendarDate, defaultRoomType: Code?, _ db: Database,
+        author: ChangeAuthor
     ) throws -> ChannelRecordOutcome {
         let existing = try storedChannelBooking(db, channel: record.channel, reference: record.reference)
         let tombstone = try Row.fetchOne(
@@ -226,8 +229,13 @@ extension AppDatabase {
                     confirmation: reservation.confirmation,
                     overbooked: try overbookedNights(db, hotel: hotel, reservation))
             }
+            var complete = record
+            if complete.roomType == nil {
+                // A modify that omits the room type keeps it; a new booking takes the channel's default.
+                complete.roomType = existing?.reservation.roomType ?? defaultRoomType
+            }
             let incoming = try reservation(
-                from: record, hotel: hotel, today: today, confirmation: existing?.reservation.confirmation, db)
+                from: complete, hotel: hotel, today: today, confirmation: existing?.reservation.confirmation, db)
             if let existing {
                 var next = incoming
                 next.bookedOn = existing.reservation.bookedOn
@@ -325,6 +333,8 @@ extension AppDatabase {
             bookedOn: today)
     }
 
+    /// Stores what the channel said beyond the stay. A modify overlays the booking, but contacts, the travel
+    /// agent and the card guarantee that it leaves out are kept: channels often omit them in modifications.
     static func storeChannelDetails(_ db: Database, id: Int64, _ record: ChannelReservation) throws {
         var commissionBasisPoints: Int?
         var commissionMinor: Int64?
@@ -335,9 +345,11 @@ extension AppDatabase {
         }
         try db.execute(
             sql: """
-                UPDATE reservation SET channel_last_modified = ?, guest_email = ?, guest_phone = ?, adults = ?, child_ages = ?,
-                    commission_bp = ?, commission_minor = ?, travel_agent_name = ?, travel_agent_iata = ?, meal_plan = ?,
-                    comments = ?, card_last_four = ?, card_expiry = ?
+                UPDATE reservation SET channel_last_modified = ?, guest_email = COALESCE(?, guest_email),
+                    guest_phone = COALESCE(?, guest_phone), adults = ?, child_ages = ?, commission_bp = ?, commission_minor = ?,
+                    travel_agent_name = COALESCE(?, travel_agent_name), travel_agent_iata = COALESCE(?, travel_agent_iata),
+                    meal_plan = ?, comments = ?, card_last_four = COALESCE(?, card_last_four),
+                    card_expiry = COALESCE(?, card_expiry)
                 WHERE id = ?
                 """,
             arguments: [
@@ -377,6 +389,28 @@ extension AppDatabase {
             roomType: reservation.roomType)
         return nights.filter { $0.available + $0.overbookingAllowance < 0 }.map {
             "\($0.roomType) \($0.night) (+\(-($0.available + $0.overbookingAllowance)))"
+        }
+    }
+}
+
+extension AppDatabase {
+    /// The channel details of a channel booking; `nil` for a direct or company booking.
+    public func channelDetails(_ confirmation: String) throws -> ChannelBookingDetails? {
+        try read { db in
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT * FROM reservation WHERE confirmation = ? AND channel_code IS NOT NULL",
+                    arguments: [confirmation.uppercased()])
+            else { return nil }
+            let ages: String = row["child_ages"] ?? ""
+            return ChannelBookingDetails(
+                channel: try Code(row["channel_code"] as String), reference: row["channel_reference"],
+                lastModified: row["channel_last_modified"], email: row["guest_email"], phone: row["guest_phone"],
+                adults: row["adults"], childAges: ages.split(separator: ",").compactMap { Int($0) },
+                commissionBasisPoints: row["commission_bp"], commissionMinorUnits: row["commission_minor"],
+                travelAgentName: row["travel_agent_name"], travelAgentIATA: row["travel_agent_iata"],
+                mealPlan: row["meal_plan"], comments: row["comments"], cardLastFour: row["card_last_four"],
+                cardExpiry: row["card_expiry"])
         }
     }
 }

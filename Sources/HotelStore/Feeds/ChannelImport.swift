@@ -16,13 +16,16 @@ public struct ChannelMessageImport: Sendable {
     public var payload: String?
     /// The quarantine entry this import retries; it is resolved when every record imports.
     public var retriedQuarantineID: Int64?
+    /// The channel's room type for new bookings whose message names none.
+    public var defaultRoomType: Code?
     public var today: CalendarDate
 
     public init(
         channel: Code, digest: String?, feedFileID: Int64?, filePath: String, position: Int, line: Int,
         records: [Result<ChannelReservation, ChannelRecordError>], payload: String?, retriedQuarantineID: Int64? = nil,
-        today: CalendarDate
+        defaultRoomType: Code? = nil, today: CalendarDate
     ) {
+        self.defaultRoomType = defaultRoomType
         self.channel = channel
         self.digest = digest
         self.feedFileID = feedFileID
@@ -129,4 +132,24 @@ public struct FeedFileRecord: Sendable, Equatable {
     public var user: String
     public var counts: FeedFileCounts
     public var outcome: String
+}
+
+/// What a channel told about a booking beyond the stay: contacts, party, commission, travel agent, card.
+public struct ChannelBookingDetails: Sendable, Equatable {
+    public var channel: Code
+    public var reference: String
+    public var lastModified: Int64?
+    public var email: String?
+    public var phone: String?
+    public var adults: Int?
+    public var childAges: [Int]
+    /// Commission in basis points, or as an amount in minor units, as the channel sent it.
+    public var commissionBasisPoints: Int?
+    public var commissionMinorUnits: Int64?
+    public var travelAgentName: String?
+    public var travelAgentIATA: String?
+    public var mealPlan: String?
+    public var comments: String?
+    public var cardLastFour: String?
+    public var cardExpiry: String?
 }

@@ -298,7 +298,8 @@ struct ChannelNormalizerTests {
         var channel = F.bund
         channel.settings.decimalPlacesImplied = implied
         let record = try F.record(
-            F.booking(F.withRates([F.rate(from: "2027-03-01", to: "2027-03-04", afterTax: text, decimalPlaces: places)])),
+            F.booking(
+                F.withRates([F.rate(from: "2027-03-01", to: "2027-03-04", afterTax: text, decimalPlaces: places)])),
             channel: channel)
         #expect(record.nights.map(\.amount) == Array(repeating: try F.money(minorUnits), count: 3))
     }
@@ -355,7 +356,8 @@ struct ChannelNormalizerTests {
 
     @Test("One Rate spanning several nights prices each of them")
     func rateSpanningNights() throws {
-        let record = try F.record(F.booking(F.withRates([F.rate(from: "2027-03-01", to: "2027-03-04", afterTax: "169.00")])))
+        let record = try F.record(
+            F.booking(F.withRates([F.rate(from: "2027-03-01", to: "2027-03-04", afterTax: "169.00")])))
         #expect(record.nights.map(\.amount.minorUnits) == [16_900, 16_900, 16_900])
         #expect(record.total == nil)
     }
@@ -388,7 +390,9 @@ struct ChannelNormalizerTests {
 
         #expect(try F.record(exclusiveRates).nights.map(\.amount.minorUnits) == [10_000, 10_000, 12_000])
         #expect(
-            try F.record(inclusiveRates, channel: inclusive).nights.map(\.amount.minorUnits) == [10_000, 10_000, 12_000])
+            try F.record(inclusiveRates, channel: inclusive).nights.map(\.amount.minorUnits) == [
+                10_000, 10_000, 12_000,
+            ])
         #expect(
             try F.refusal(exclusiveRates, channel: inclusive).reason
                 == "the night 2027-03-03 is priced by more than one Rate")
@@ -449,7 +453,8 @@ struct ChannelNormalizerTests {
     @Test(
         "Commission percent as a percentage or, per channel, as a fraction",
         arguments: [
-            ("15", false, 1500), ("12.5", false, 1250), ("0.15", true, 1500), ("0.125", true, 1250), ("1", true, 10_000),
+            ("15", false, 1500), ("12.5", false, 1250), ("0.15", true, 1500), ("0.125", true, 1250),
+            ("1", true, 10_000),
         ] as [(String, Bool, Int)])
     func commissionPercent(text: String, isFraction: Bool, basisPoints: Int) throws {
         var channel = F.bund
@@ -499,7 +504,9 @@ struct ChannelNormalizerTests {
             return guestCount
         }
         let record = try F.record(
-            F.booking { $0.roomStays[0].guestCounts = [count("10", "2"), count("8", "2", age: "5"), count(nil, "1", age: "12")] })
+            F.booking {
+                $0.roomStays[0].guestCounts = [count("10", "2"), count("8", "2", age: "5"), count(nil, "1", age: "12")]
+            })
         #expect(record.guest.adults == 2)
         #expect(record.guest.childAges == [5, 5, 12])
         let refusal = try F.refusal(F.booking { $0.roomStays[0].guestCounts = [count("8", "1")] })

@@ -131,8 +131,11 @@ struct ConformanceNormalizationTests {
         #expect(record.lastModified == 1_106_752_920_000)  // root TimeStamp 2005-01-26T10:22:00-05:00
         #expect(record.lastModifiedText == "2005-01-26T10:22:00-05:00")
         #expect(record.hotelCode == "WASJW")
-        #expect(record.guest == ChannelGuest(name: "David Dewberry", email: "david.dewberry@dewberrycorp.com",
-            phone: "7245554321", adults: 1, childAges: []))
+        #expect(
+            record.guest
+                == ChannelGuest(
+                    name: "David Dewberry", email: "david.dewberry@dewberrycorp.com",
+                    phone: "7245554321", adults: 1, childAges: []))
         #expect(record.roomType == nil)
         #expect(record.ratePlan == "BAR")
         #expect(record.stay == (try Stay(arrival: F.date("2005-10-18"), departure: F.date("2005-10-20"))))
@@ -173,16 +176,20 @@ struct ConformanceNormalizationTests {
         #expect(record.reference == "OT-08")
         #expect(record.lastModified == 1_320_575_130_000)  // TimeStamp 2011-11-06T10:25:30, no offset: UTC
         #expect(record.hotelCode == nil)
-        #expect(record.guest == ChannelGuest(name: "Jane Smith", email: "janesmith@anycompany.com",
-            phone: "999-999-9999", adults: 3, childAges: []))
+        #expect(
+            record.guest
+                == ChannelGuest(
+                    name: "Jane Smith", email: "janesmith@anycompany.com",
+                    phone: "999-999-9999", adults: 3, childAges: []))
         #expect(record.roomType == "DLX")
         #expect(record.ratePlan == "BAR")
         #expect(record.stay == (try Stay(arrival: F.date("2011-06-01"), departure: F.date("2011-06-06"))))
         // Rate Total AmountAfterTax "200" (Base 169 + Tax 31), per night, undated: every night of the stay.
         #expect(record.nights.map(\.amount) == Array(repeating: try F.money(20_000, "USD"), count: 5))
-        #expect(record.nights.map(\.night.description) == [
-            "2011-06-01", "2011-06-02", "2011-06-03", "2011-06-04", "2011-06-05",
-        ])
+        #expect(
+            record.nights.map(\.night.description) == [
+                "2011-06-01", "2011-06-02", "2011-06-03", "2011-06-04", "2011-06-05",
+            ])
         #expect(record.total == nil)
         #expect(record.commission == nil)
         #expect(record.travelAgent == nil)  // RequestorID Type 10 is the hotel

@@ -85,7 +85,7 @@ struct SyntheticNormalizationTests {
             .map { try $0.get() }
         #expect(records.map(\.reference) == ["W-1001", "W-1002", "W-0999"])
         #expect(records.map(\.action) == [.book, .book, .cancel])
-        #expect(records.allSatisfy(\.isStatusOnly))
+        #expect(records.allSatisfy { $0.isStatusOnly })
         #expect(records.allSatisfy { $0.lastModified == nil })
     }
 }
