@@ -22,6 +22,10 @@ struct FeedImport {
     var progress: ProgressLine?
     /// The channel of the file being imported (for the acknowledgements' id sources).
     var channelCode: String? = nil
+    /// Messages parsed and normalized but not yet written; written together, each in its own savepoint.
+    var pending: [(message: OTABookingMessage, input: ChannelMessageImport, records: [Result<ChannelReservation, ChannelRecordError>])] = []
+    /// How many messages share a commit (memory stays bounded: one batch of parsed messages at a time).
+    static let batchSize = 256
 
     /// What happened to one file.
     struct FileResult {
@@ -71,6 +75,7 @@ struct FeedImport {
                     result.counts.ignored += 1
                     result.problems.append("message \(other.position) (\(other.rootName), line \(other.line)) is not a booking message; skipped")
                 case .messageError(let error):
+                    try flush(into: &result, url: url)
                     result.counts.messages += 1
                     result.counts.quarantined += 1
                     let payload = error.partial.flatMap(Self.json)
@@ -82,6 +87,7 @@ struct FeedImport {
                     result.problems.append("message \(error.position) quarantined: \(error.description)")
                     try acknowledge(messageType: .hotelResNotif, echoToken: error.partial?.echoToken, position: error.position, url: url, outcome: .rejected(errors: [error.description]))
                 case .fileError(let error):
+                    try flush(into: &result, url: url)
                     result.counts.quarantined += 1
                     if !dryRun {
                         try database.quarantineMessage(
@@ -91,46 +97,69 @@ struct FeedImport {
                     result.problems.append(error.description)
                 }
             }
+            try flush(into: &result, url: url)
             progress?.finish()
             if let fileID {
                 try database.finishFeedFile(
                     id: fileID, counts: result.counts, outcome: result.counts.quarantined > 0 ? "quarantined" : "complete", by: author)
             }
         } catch {
+            pending.removeAll()
             progress?.finish()
             result.failed = (error as? DomainError)?.description ?? "\(error)"
         }
         return result
     }
 
-    private func importMessage(
+    private mutating func importMessage(
         _ message: OTABookingMessage, normalizer: ChannelNormalizer, channel: Code, fileID: Int64?, url: URL,
         into result: inout FileResult
     ) throws {
         let records = normalizer.normalize(message)
+        // The digest covers what the message says once normalized (every field of every record, or its
+        // refusal), plus its envelope: the same message in another file, or the file again, is recognised.
+        var canonical = "\(channel)|\(message.type.rawValue)|\(message.echoToken ?? "")|\(message.timeStamp ?? "")"
+        for record in records {
+            switch record {
+            case .success(let reservation): canonical += "\n" + reservation.canonicalText
+            case .failure(let error): canonical += "\n!\(error.reference ?? "")|\(error.reason)"
+            }
+        }
+        let digest = Self.sha256(Data(canonical.utf8))
         var identity = message
         identity.position = 0
         identity.line = 0
-        let payload = Self.json(message)
-        let digest = Self.sha256(Data((channel.rawValue + "\n" + (Self.json(identity) ?? "")).utf8))
+        let payload: @Sendable () -> String? = { [identity] in Self.json(identity) }
         let input = ChannelMessageImport(
             channel: channel, digest: digest, feedFileID: fileID, filePath: url.path, position: message.position,
             line: message.line, records: records, payload: payload, defaultRoomType: normalizer.channel.settings.defaultRoomType,
             today: today)
-        let outcome = try database.importChannelMessage(input, dryRun: dryRun, by: author)
-        if outcome.alreadyImported {
-            result.counts.unchanged += max(1, message.reservations.count)
-            try acknowledge(message, outcomes: [], alreadyImported: records, url: url)
-            return
-        }
-        for (reference, recordOutcome) in outcome.outcomes {
-            result.counts.add(recordOutcome)
-            result.overbookedNights += recordOutcome.overbookedNights.map { "\(recordOutcome.confirmation ?? "?") \($0)" }
-            if case .quarantined(let reason, let id) = recordOutcome {
-                result.problems.append("record \(reference ?? "?") of message \(message.position) quarantined (#\(id)): \(reason)")
+        pending.append((message, input, records))
+        if pending.count >= Self.batchSize { try flush(into: &result, url: url) }
+    }
+
+    /// Writes the pending messages in one transaction, then counts and acknowledges them.
+    private mutating func flush(into result: inout FileResult, url: URL) throws {
+        guard !pending.isEmpty else { return }
+        let batch = pending
+        pending.removeAll(keepingCapacity: true)
+        let outcomes = try database.importChannelMessages(batch.map(\.input), dryRun: dryRun, by: author)
+        for (item, outcome) in zip(batch, outcomes) {
+            let message = item.message
+            if outcome.alreadyImported {
+                result.counts.unchanged += max(1, message.reservations.count)
+                try acknowledge(message, outcomes: [], alreadyImported: item.records, url: url)
+                continue
             }
+            for (reference, recordOutcome) in outcome.outcomes {
+                result.counts.add(recordOutcome)
+                result.overbookedNights += recordOutcome.overbookedNights.map { "\(recordOutcome.confirmation ?? "?") \($0)" }
+                if case .quarantined(let reason, let id) = recordOutcome {
+                    result.problems.append("record \(reference ?? "?") of message \(message.position) quarantined (#\(id)): \(reason)")
+                }
+            }
+            try acknowledge(message, outcomes: outcome.outcomes, alreadyImported: [], url: url)
         }
-        try acknowledge(message, outcomes: outcome.outcomes, alreadyImported: [], url: url)
     }
 
     private func acknowledge(
@@ -194,11 +223,21 @@ struct FeedImport {
             hasher.update(data: chunk)
             bytes += Int64(chunk.count)
         }
-        return (hasher.finalize().map { String(format: "%02x", $0) }.joined(), bytes)
+        return (hex(hasher.finalize()), bytes)
     }
 
-    static func sha256(_ data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    static func sha256(_ data: Data) -> String { hex(SHA256.hash(data: data)) }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(64)
+        for byte in digest {
+            bytes.append(hexDigits[Int(byte >> 4)])
+            bytes.append(hexDigits[Int(byte & 0x0F)])
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The parsed message as JSON with sorted keys (deterministic, for digests and quarantine payloads).

@@ -241,7 +241,7 @@ struct QuarantineRetry: ParsableCommand {
             let result = try database.importChannelMessage(
                 ChannelMessageImport(
                     channel: entry.channel, digest: nil, feedFileID: nil, filePath: entry.filePath, position: entry.position,
-                    line: entry.line, records: records, payload: payload, retriedQuarantineID: entry.id,
+                    line: entry.line, records: records, payload: { payload }, retriedQuarantineID: entry.id,
                     defaultRoomType: channel.settings.defaultRoomType, today: today),
                 by: global.author)
             for (reference, outcome) in result.outcomes {

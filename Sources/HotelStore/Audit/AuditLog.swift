@@ -4,16 +4,17 @@ import HotelDomain
 
 /// Who makes a change and when: the OS user or `--user`, and the moment of the command.
 public struct ChangeAuthor: Sendable {
-    public var user: String
-    public var at: Date
+    public let user: String
+    public let at: Date
+    /// `2027-03-01T08:15:02.123Z`: UTC with milliseconds, so audit rows sort by time as text. Formatted once:
+    /// a date formatter costs more than the insert it stamps.
+    let timestamp: String
 
     public init(user: String, at: Date = Date()) {
         self.user = user
         self.at = at
+        timestamp = AuditEntry.format(at)
     }
-
-    /// `2027-03-01T08:15:02.123Z`: UTC with milliseconds, so audit rows sort by time as text.
-    var timestamp: String { AuditEntry.format(at) }
 }
 
 /// One row of the audit log: who changed what, when, from which value to which.
@@ -47,15 +48,40 @@ extension Database {
         _ author: ChangeAuthor, entity: String, key: String, action: String, old: [String: String]?,
         new: [String: String]?
     ) throws {
-        let entry = AuditEntry(
-            id: nil, at: author.timestamp, user: author.user, entity: entity, entityKey: key, action: action,
-            oldValue: try old.map(Self.json), newValue: try new.map(Self.json))
-        try entry.insert(self)
+        try cachedStatement(
+            sql: "INSERT INTO audit_log (at, user, entity, entity_key, action, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?)"
+        ).execute(arguments: [author.timestamp, author.user, entity, key, action, old.map(Self.json), new.map(Self.json)])
     }
 
-    private static func json(_ snapshot: [String: String]) throws -> String {
-        let data = try JSONSerialization.data(withJSONObject: snapshot, options: [.sortedKeys, .withoutEscapingSlashes])
-        return String(decoding: data, as: UTF8.self)
+    /// `{"a":"1","b":"x"}` with sorted keys and JSON string escapes: deterministic, and far cheaper than
+    /// JSONSerialization for these flat snapshots.
+    static func json(_ snapshot: [String: String]) -> String {
+        var text = "{"
+        for (index, key) in snapshot.keys.sorted().enumerated() {
+            if index > 0 { text += "," }
+            appendQuoted(key, to: &text)
+            text += ":"
+            appendQuoted(snapshot[key] ?? "", to: &text)
+        }
+        return text + "}"
+    }
+
+    private static func appendQuoted(_ value: String, to text: inout String) {
+        text += "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": text += "\\\""
+            case "\\": text += "\\\\"
+            case "\n": text += "\\n"
+            case "\r": text += "\\r"
+            case "\t": text += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: text.unicodeScalars.append(scalar)
+            }
+        }
+        text += "\""
     }
 }
 

@@ -35,11 +35,34 @@ extension AppDatabase {
         }
     }
 
+    /// Applies several messages in one transaction, each inside its own savepoint, so that each message is
+    /// still all-or-nothing while the disk sees one commit for the batch.
+    ///
+    /// Why: a commit writes every page the transaction touched to the WAL; one commit per message wrote
+    /// about 40 KB per booking and capped a nightly import near 1,200 bookings/s. A process killed mid-batch
+    /// loses the whole uncommitted batch — message digests included — so importing the file again redoes
+    /// exactly those messages and ends in the same state as an uninterrupted import.
+    public func importChannelMessages(
+        _ messages: [ChannelMessageImport], dryRun: Bool = false, by author: ChangeAuthor
+    ) throws -> [ChannelMessageResult] {
+        let work: @Sendable (Database) throws -> [ChannelMessageResult] = { db in
+            try messages.map { message in
+                var result = ChannelMessageResult(alreadyImported: true, outcomes: [])
+                try db.inSavepoint {
+                    result = try Self.importChannelMessage(db, message, author: author)
+                    return .commit
+                }
+                return result
+            }
+        }
+        return dryRun ? try rollingBack(work) : try write(work)
+    }
+
     static func importChannelMessage(_ db: Database, _ message: ChannelMessageImport, author: ChangeAuthor) throws
         -> ChannelMessageResult
     {
         if let digest = message.digest,
-            try Bool.fetchOne(db, sql: "SELECT 1 FROM feed_message WHERE digest = ?", arguments: [digest]) == true
+            try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM feed_message WHERE digest = ?"), arguments: [digest]) == true
         {
             return ChannelMessageResult(alreadyImported: true, outcomes: [])
         }
@@ -71,10 +94,9 @@ extension AppDatabase {
         }
         if let digest = message.digest, let fileID = message.feedFileID {
             let summary = outcomes.isEmpty ? "empty" : outcomes.map { Self.word($0.outcome) }.joined(separator: ",")
-            try db.execute(
-                sql:
-                    "INSERT INTO feed_message (digest, channel_code, feed_file_id, position, outcome) VALUES (?, ?, ?, ?, ?)",
-                arguments: [digest, message.channel.rawValue, fileID, message.position, summary])
+            try db.cachedStatement(
+                sql: "INSERT INTO feed_message (digest, channel_code, feed_file_id, position, outcome) VALUES (?, ?, ?, ?, ?)"
+            ).execute(arguments: [digest, message.channel.rawValue, fileID, message.position, summary])
         }
         if let retried = message.retriedQuarantineID {
             let stillQuarantined = outcomes.contains { if case .quarantined = $0.outcome { true } else { false } }
@@ -97,7 +119,7 @@ extension AppDatabase {
             let message = ChannelMessageImport(
                 channel: channel, digest: nil, feedFileID: feedFileID, filePath: filePath, position: position,
                 line: line,
-                records: [], payload: payload, today: CalendarDate(dayNumber: 0))
+                records: [], payload: { payload }, today: CalendarDate(dayNumber: 0))
             return try Self.quarantine(db, message, reference: nil, reason: reason, author: author)
         }
     }
@@ -129,7 +151,7 @@ extension AppDatabase {
             arguments: [
                 message.channel.rawValue, message.feedFileID, message.filePath, message.position, message.line,
                 reference,
-                reason, message.payload, author.timestamp,
+                reason, message.payload(), author.timestamp,
             ])
         return db.lastInsertedRowID
     }
@@ -148,7 +170,7 @@ extension AppDatabase {
     ) throws -> ChannelRecordOutcome {
         let existing = try storedChannelBooking(db, channel: record.channel, reference: record.reference)
         let tombstone = try Row.fetchOne(
-            db, sql: "SELECT last_modified FROM channel_tombstone WHERE channel_code = ? AND reference = ?",
+            db.cachedStatement(sql: "SELECT last_modified FROM channel_tombstone WHERE channel_code = ? AND reference = ?"),
             arguments: [record.channel.rawValue, record.reference])
         if let existing, isStale(record.lastModified, than: existing.lastModified) {
             return .unchanged(
@@ -255,7 +277,7 @@ extension AppDatabase {
                 return .modified(
                     confirmation: next.confirmation, overbooked: try overbookedNights(db, hotel: hotel, next))
             }
-            let id = (try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM reservation") ?? 1)
+            let id = try nextReservationID(db)
             var created = incoming
             created.confirmation = confirmation(hotel: hotel, id: id)
             try insert(created, id: id, db, author: author)
@@ -297,7 +319,7 @@ extension AppDatabase {
                 "reservation \(record.reference) has no rate plan and channel \(record.channel) has no default rate plan"
             )
         }
-        guard try fetchRatePlan(db, ratePlan) != nil else {
+        guard let lastRoomAvailability = try Bool.fetchOne(db.cachedStatement(sql: "SELECT lra FROM rate_plan WHERE code = ?"), arguments: [ratePlan.rawValue]) else {
             throw refuse(
                 "rate plan \(ratePlan) of reservation \(record.reference) does not exist; import it or change the channel mapping"
             )
@@ -317,14 +339,13 @@ extension AppDatabase {
                 "price \(night.amount) on \(night.night) of reservation \(record.reference) is not a \(hotel.currency) amount of 0 or more"
             )
         }
-        let plan = try fetchRatePlan(db, ratePlan)
         return Reservation(
             confirmation: confirmation ?? "", source: .channel, channelCode: record.channel,
             channelReference: record.reference,
             guestName: record.guest.name.trimmingWhitespace, roomType: roomType, ratePlanCode: ratePlan, stay: stay,
             rooms: record.rooms, status: .confirmed,
             specialRequests: record.specialRequests.isEmpty ? nil : record.specialRequests.joined(separator: "; "),
-            lastRoomAvailability: plan?.lastRoomAvailability ?? false,
+            lastRoomAvailability: lastRoomAvailability,
             nights: record.nights.map {
                 NightPrice(
                     night: $0.night, amount: $0.amount, ratePlanCode: ratePlan, season: nil, tier: nil,
@@ -343,7 +364,7 @@ extension AppDatabase {
         case .amount(let amount): commissionMinor = amount.minorUnits
         case nil: break
         }
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 UPDATE reservation SET channel_last_modified = ?, guest_email = COALESCE(?, guest_email),
                     guest_phone = COALESCE(?, guest_phone), adults = ?, child_ages = ?, commission_bp = ?, commission_minor = ?,
@@ -351,7 +372,8 @@ extension AppDatabase {
                     meal_plan = ?, comments = ?, card_last_four = COALESCE(?, card_last_four),
                     card_expiry = COALESCE(?, card_expiry)
                 WHERE id = ?
-                """,
+                """
+        ).execute(
             arguments: [
                 record.lastModified, record.guest.email, record.guest.phone, record.guest.adults,
                 record.guest.childAges.map(String.init).joined(separator: ","), commissionBasisPoints, commissionMinor,
@@ -374,7 +396,7 @@ extension AppDatabase {
     {
         guard
             let row = try Row.fetchOne(
-                db, sql: "SELECT * FROM reservation WHERE channel_code = ? AND channel_reference = ?",
+                db.cachedStatement(sql: "SELECT * FROM reservation WHERE channel_code = ? AND channel_reference = ?"),
                 arguments: [channel.rawValue, reference])
         else { return nil }
         return StoredChannelBooking(

@@ -12,8 +12,9 @@ public struct ChannelMessageImport: Sendable {
     public var line: Int
     public var records: [Result<ChannelReservation, ChannelRecordError>]
     /// The parsed message as JSON (card data already reduced to the last four digits), kept with any
-    /// quarantined record so that it can be retried after a mapping is fixed.
-    public var payload: String?
+    /// quarantined record so that it can be retried after a mapping is fixed. Computed only when a record is
+    /// quarantined: encoding every message would cost more than importing it.
+    public var payload: @Sendable () -> String?
     /// The quarantine entry this import retries; it is resolved when every record imports.
     public var retriedQuarantineID: Int64?
     /// The channel's room type for new bookings whose message names none.
@@ -22,7 +23,8 @@ public struct ChannelMessageImport: Sendable {
 
     public init(
         channel: Code, digest: String?, feedFileID: Int64?, filePath: String, position: Int, line: Int,
-        records: [Result<ChannelReservation, ChannelRecordError>], payload: String?, retriedQuarantineID: Int64? = nil,
+        records: [Result<ChannelReservation, ChannelRecordError>], payload: @escaping @Sendable () -> String?,
+        retriedQuarantineID: Int64? = nil,
         defaultRoomType: Code? = nil, today: CalendarDate
     ) {
         self.defaultRoomType = defaultRoomType

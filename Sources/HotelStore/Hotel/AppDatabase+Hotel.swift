@@ -67,11 +67,11 @@ extension AppDatabase {
     }
 
     static func fetchHotel(_ db: Database) throws -> Hotel? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT code, name, currency, time_zone FROM hotel WHERE id = 1") else {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT code, name, currency, time_zone FROM hotel WHERE id = 1")) else {
             return nil
         }
         let roomTypes = try Row.fetchAll(
-            db, sql: "SELECT code, name, rooms, max_occupancy FROM room_type ORDER BY position, code"
+            db.cachedStatement(sql: "SELECT code, name, rooms, max_occupancy FROM room_type ORDER BY position, code")
         ).map { row in
             try RoomType(code: Code(row["code"]), name: row["name"], rooms: row["rooms"], maxOccupancy: row["max_occupancy"])
         }

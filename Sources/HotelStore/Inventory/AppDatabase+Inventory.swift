@@ -92,8 +92,8 @@ extension AppDatabase {
         }
         var stored: [String: Row] = [:]
         let rows = try Row.fetchCursor(
-            db,
-            sql: "SELECT * FROM inventory_night WHERE night >= ? AND night <= ?" + (roomType == nil ? "" : " AND room_type_code = ?"),
+            db.cachedStatement(
+                sql: "SELECT * FROM inventory_night WHERE night >= ? AND night <= ?" + (roomType == nil ? "" : " AND room_type_code = ?")),
             arguments: roomType.map { [from.description, to.description, $0.rawValue] } ?? [from.description, to.description])
         while let row = try rows.next() {
             stored["\(row["night"] as String) \(row["room_type_code"] as String)"] = row.copy()

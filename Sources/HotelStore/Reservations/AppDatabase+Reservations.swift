@@ -18,7 +18,7 @@ extension AppDatabase {
                 company: request.companyCode, ratePlan: request.ratePlanCode, excluding: nil)
             try Self.checkControls(db, quote: quote)
             try Self.checkInventory(db, hotel: hotel, roomType: request.roomType, stay: request.stay, rooms: request.rooms)
-            let id = (try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM reservation") ?? 1)
+            let id = try Self.nextReservationID(db)
             let reservation = Reservation(
                 confirmation: Self.confirmation(hotel: hotel, id: id),
                 source: request.companyCode == nil ? .direct : .company, guestName: request.guestName,
@@ -152,6 +152,11 @@ extension AppDatabase {
 
     // MARK: - Steps shared by book and modify
 
+    /// The id of the next reservation (writes are serialized, so no other process can take it meanwhile).
+    static func nextReservationID(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM reservation")) ?? 1
+    }
+
     static func confirmation(hotel: Hotel, id: Int64) -> String {
         let digits = String(id)
         return "\(hotel.code)-\(String(repeating: "0", count: max(0, 7 - digits.count)))\(digits)"
@@ -221,32 +226,33 @@ extension AppDatabase {
         for night in reservation.nights {
             let revenue = night.amount.minorUnits * Int64(reservation.rooms)
             if sign > 0 {
-                try db.execute(
+                try db.cachedStatement(
                     sql: """
                         INSERT INTO inventory_night (room_type_code, night, sold, revenue_minor) VALUES (?, ?, ?, ?)
                         ON CONFLICT(night, room_type_code) DO UPDATE SET sold = sold + excluded.sold,
                             revenue_minor = revenue_minor + excluded.revenue_minor
-                        """,
-                    arguments: [reservation.roomType.rawValue, night.night.description, reservation.rooms, revenue])
+                        """
+                ).execute(arguments: [reservation.roomType.rawValue, night.night.description, reservation.rooms, revenue])
             } else {
-                try db.execute(
+                try db.cachedStatement(
                     sql: """
                         UPDATE inventory_night SET sold = sold - ?, revenue_minor = revenue_minor - ?
                         WHERE night = ? AND room_type_code = ?
-                        """,
-                    arguments: [reservation.rooms, revenue, night.night.description, reservation.roomType.rawValue])
+                        """
+                ).execute(arguments: [reservation.rooms, revenue, night.night.description, reservation.roomType.rawValue])
             }
         }
     }
 
     static func insert(_ reservation: Reservation, id: Int64, _ db: Database, author: ChangeAuthor) throws {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO reservation (id, confirmation, source, channel_code, channel_reference, guest_name, room_type_code,
                     rate_plan_code, arrival, departure, rooms, status, company_code, vip_level, special_requests, billing, lra,
                     total_minor, currency, booked_on, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+                """
+        ).execute(
             arguments: [
                 id, reservation.confirmation, reservation.source.rawValue, reservation.channelCode?.rawValue,
                 reservation.channelReference, reservation.guestName, reservation.roomType.rawValue,
@@ -308,7 +314,7 @@ extension AppDatabase {
         let currency = try Currency(row["currency"])
         let id: Int64 = row["id"]
         let nights = try Row.fetchAll(
-            db, sql: "SELECT * FROM reservation_night WHERE reservation_id = ? ORDER BY night", arguments: [id]
+            db.cachedStatement(sql: "SELECT * FROM reservation_night WHERE reservation_id = ? ORDER BY night"), arguments: [id]
         ).map { night in
             NightPrice(
                 night: try CalendarDate(parsing: night["night"]), amount: Money(minorUnits: night["amount_minor"], currency: currency),
