@@ -61,15 +61,28 @@ struct FeedImport {
             }
             let fileID = dryRun ? nil : try database.startFeedFile(path: url.path, sha256: digest, bytes: bytes, channel: channel.code, by: author)
             let normalizer = ChannelNormalizer(channel: channel, currency: hotel.currency)
-            let items = FeedReader().items(inFileAt: url)
-            var iterator = items.makeIterator()
+            let code = channel.code
+            let pipeline = FeedPipeline(url: url, normalizer: normalizer) { message, records in
+                Self.digest(of: message, records: records, channel: code)
+            }
+            defer { pipeline.cancel() }
             progress?.start(file: url.lastPathComponent, bytes: bytes)
-            while let item = iterator.next() {
-                progress?.update(bytesRead: iterator.bytesRead)
-                switch item {
-                case .booking(let message):
+            while let (prepared, bytesRead) = pipeline.next() {
+                progress?.update(bytesRead: bytesRead)
+                let item: FeedItem
+                switch prepared {
+                case .booking(let message, let records, let digest):
                     result.counts.messages += 1
-                    try importMessage(message, normalizer: normalizer, channel: channel.code, fileID: fileID, url: url, into: &result)
+                    try importMessage(
+                        message, records: records, digest: digest, channel: channel.code,
+                        defaultRoomType: channel.settings.defaultRoomType, fileID: fileID, url: url, into: &result)
+                    continue
+                case .other(let other):
+                    item = other
+                }
+                switch item {
+                case .booking:
+                    break
                 case .notABookingMessage(let other):
                     result.notBookingMessages += 1
                     result.counts.ignored += 1
@@ -112,27 +125,16 @@ struct FeedImport {
     }
 
     private mutating func importMessage(
-        _ message: OTABookingMessage, normalizer: ChannelNormalizer, channel: Code, fileID: Int64?, url: URL,
-        into result: inout FileResult
+        _ message: OTABookingMessage, records: [Result<ChannelReservation, ChannelRecordError>], digest: String,
+        channel: Code, defaultRoomType: Code?, fileID: Int64?, url: URL, into result: inout FileResult
     ) throws {
-        let records = normalizer.normalize(message)
-        // The digest covers what the message says once normalized (every field of every record, or its
-        // refusal), plus its envelope: the same message in another file, or the file again, is recognised.
-        var canonical = "\(channel)|\(message.type.rawValue)|\(message.echoToken ?? "")|\(message.timeStamp ?? "")"
-        for record in records {
-            switch record {
-            case .success(let reservation): canonical += "\n" + reservation.canonicalText
-            case .failure(let error): canonical += "\n!\(error.reference ?? "")|\(error.reason)"
-            }
-        }
-        let digest = Self.sha256(Data(canonical.utf8))
         var identity = message
         identity.position = 0
         identity.line = 0
         let payload: @Sendable () -> String? = { [identity] in Self.json(identity) }
         let input = ChannelMessageImport(
             channel: channel, digest: digest, feedFileID: fileID, filePath: url.path, position: message.position,
-            line: message.line, records: records, payload: payload, defaultRoomType: normalizer.channel.settings.defaultRoomType,
+            line: message.line, records: records, payload: payload, defaultRoomType: defaultRoomType,
             today: today)
         pending.append((message, input, records))
         if pending.count >= Self.batchSize { try flush(into: &result, url: url) }
@@ -209,6 +211,21 @@ struct FeedImport {
         } catch {
             throw DomainError.refused("cannot write the acknowledgement \(name) in \(directory.path): \(error)")
         }
+    }
+
+    /// The digest of a message: what it says once normalized (every field of every record, or its refusal),
+    /// plus its envelope, so the same message in another file, or the file again, is recognised.
+    static func digest(
+        of message: OTABookingMessage, records: [Result<ChannelReservation, ChannelRecordError>], channel: Code
+    ) -> String {
+        var canonical = "\(channel)|\(message.type.rawValue)|\(message.echoToken ?? "")|\(message.timeStamp ?? "")"
+        for record in records {
+            switch record {
+            case .success(let reservation): canonical += "\n" + reservation.canonicalText
+            case .failure(let error): canonical += "\n!\(error.reference ?? "")|\(error.reason)"
+            }
+        }
+        return sha256(Data(canonical.utf8))
     }
 
     /// SHA-256 of a file, read in 1 MB chunks (memory does not grow with the file).

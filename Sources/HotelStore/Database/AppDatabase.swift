@@ -42,6 +42,10 @@ public struct AppDatabase: Sendable {
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(busyTimeout)
         config.label = "hotelsales"
+        config.prepareDatabase { db in
+            // 32 MB of page cache per connection (SQLite's default is 2 MB): bulk imports touch many index pages.
+            try db.execute(sql: "PRAGMA cache_size = -32768")
+        }
         return config
     }
 

@@ -46,10 +46,11 @@ extension AppDatabase {
         _ messages: [ChannelMessageImport], dryRun: Bool = false, by author: ChangeAuthor
     ) throws -> [ChannelMessageResult] {
         let work: @Sendable (Database) throws -> [ChannelMessageResult] = { db in
-            try messages.map { message in
+            let hotel = try Self.requireHotel(db)
+            return try messages.map { message in
                 var result = ChannelMessageResult(alreadyImported: true, outcomes: [])
                 try db.inSavepoint {
-                    result = try Self.importChannelMessage(db, message, author: author)
+                    result = try Self.importChannelMessage(db, message, hotel: hotel, author: author)
                     return .commit
                 }
                 return result
@@ -58,15 +59,15 @@ extension AppDatabase {
         return dryRun ? try rollingBack(work) : try write(work)
     }
 
-    static func importChannelMessage(_ db: Database, _ message: ChannelMessageImport, author: ChangeAuthor) throws
-        -> ChannelMessageResult
-    {
+    static func importChannelMessage(
+        _ db: Database, _ message: ChannelMessageImport, hotel knownHotel: Hotel? = nil, author: ChangeAuthor
+    ) throws -> ChannelMessageResult {
         if let digest = message.digest,
             try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM feed_message WHERE digest = ?"), arguments: [digest]) == true
         {
             return ChannelMessageResult(alreadyImported: true, outcomes: [])
         }
-        let hotel = try Self.requireHotel(db)
+        let hotel = try knownHotel ?? Self.requireHotel(db)
         var outcomes: [(reference: String?, outcome: ChannelRecordOutcome)] = []
         for record in message.records {
             switch record {
@@ -405,13 +406,21 @@ extension AppDatabase {
 
     /// The nights of `reservation` sold beyond physical − out of order − held + allowance, as "DLX 2027-03-01 (+2)".
     static func overbookedNights(_ db: Database, hotel: Hotel, _ reservation: Reservation) throws -> [String] {
-        guard reservation.status.occupiesRooms else { return [] }
-        let nights = try inventory(
-            db, hotel: hotel, from: reservation.stay.arrival, to: reservation.stay.departure.adding(days: -1),
-            roomType: reservation.roomType)
-        return nights.filter { $0.available + $0.overbookingAllowance < 0 }.map {
-            "\($0.roomType) \($0.night) (+\(-($0.available + $0.overbookingAllowance)))"
-        }
+        guard reservation.status.occupiesRooms,
+            let physical = hotel.roomTypes.first(where: { $0.code == reservation.roomType })?.rooms
+        else { return [] }
+        let rows = try Row.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    SELECT night, sold + held + out_of_order - overbook - ? AS excess FROM inventory_night
+                    WHERE room_type_code = ? AND night >= ? AND night < ? AND sold + held + out_of_order - overbook > ?
+                    ORDER BY night
+                    """),
+            arguments: [
+                physical, reservation.roomType.rawValue, reservation.stay.arrival.description,
+                reservation.stay.departure.description, physical,
+            ])
+        return rows.map { "\(reservation.roomType) \($0["night"] as String) (+\($0["excess"] as Int))" }
     }
 }
 
