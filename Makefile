@@ -1,7 +1,7 @@
 # hotelsales — build, demo, tests and benchmarks. `make demo` and `make test` are the README's two commands.
 SWIFT ?= swift
 
-.PHONY: setup build release demo test bench clean
+.PHONY: setup build release demo test bench bench-feeds clean
 
 setup:
 	@bash scripts/setup.sh
@@ -20,6 +20,15 @@ demo: release
 test: setup
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# Speed targets of the issues, on generated data, release build (figures go to BENCHMARKS.md).
+bench: setup
+	bash scripts/bench.sh
+
+# The feed import against the bare libxml2 parse; N bookings (default 1,000,000).
+N ?= 1000000
+bench-feeds: setup
+	bash scripts/bench-feeds.sh $(N)
 
 clean:
 	rm -rf .build
