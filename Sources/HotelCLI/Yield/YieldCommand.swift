@@ -21,11 +21,7 @@ struct YieldRangeOptions: ParsableArguments {
     func range() throws -> NightRange { try NightRange(first: Parse.date(from), last: Parse.date(to)) }
 
     func supplied() throws -> [SuppliedDemand]? {
-        try demand.map { path in
-            try DemandFile.load(path: path).map {
-                SuppliedDemand(night: $0.night, roomType: $0.roomType, ratePlan: $0.ratePlan, mean: $0.mean, standardDeviation: $0.standardDeviation)
-            }
-        }
+        try demand.map { try DemandFile.load(path: $0) }
     }
 }
 

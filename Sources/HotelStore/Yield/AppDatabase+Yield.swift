@@ -1,23 +1,6 @@
 import GRDB
 import HotelDomain
 
-/// A supplied remaining-demand forecast for one night, room type and rate class (a row of a demand CSV).
-public struct SuppliedDemand: Sendable, Hashable {
-    public var night: CalendarDate
-    public var roomType: Code
-    public var ratePlan: Code
-    public var mean: Double
-    public var standardDeviation: Double
-
-    public init(night: CalendarDate, roomType: Code, ratePlan: Code, mean: Double, standardDeviation: Double) {
-        self.night = night
-        self.roomType = roomType
-        self.ratePlan = ratePlan
-        self.mean = mean
-        self.standardDeviation = standardDeviation
-    }
-}
-
 /// How `yield recommend` values overbooking.
 public struct OverbookingTerms: Sendable {
     public var showUpRate: BasisPoints
