@@ -47,7 +47,10 @@ let package = Package(
             name: "HotelFilesTests", dependencies: ["HotelFiles", "HotelDomain"],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "HotelFeedsTests", dependencies: ["HotelFeeds"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "HotelCLITests", dependencies: ["hotelsales", "HotelCLI", "HotelStore", "HotelDomain"]),
+        // End-to-end tests run the binary from the package root and read their fixtures by path.
+        .testTarget(
+            name: "HotelCLITests", dependencies: ["hotelsales", "HotelCLI", "HotelStore", "HotelDomain"],
+            exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )
