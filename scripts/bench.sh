@@ -15,7 +15,9 @@ echo "memory: $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
 echo "os: $(uname -sr)"
 echo "swift: $("$SWIFT" --version 2>/dev/null | head -n1)"
-echo "commit: $(git rev-parse --short HEAD 2>/dev/null || echo none)$(git diff --quiet 2>/dev/null || echo ' (with uncommitted changes)')"
+if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+    echo "commit: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- Sources Package.swift || echo ' + uncommitted changes in Sources')"
+fi
 
 echo "== build (release, $SCRATCH)"
 # `--product` is taken once per invocation: two builds (the second reuses the first's modules).

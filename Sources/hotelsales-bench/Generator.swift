@@ -43,13 +43,16 @@ struct LoadSummary {
 /// rows that `book()` would write — `reservation`, `reservation_night`, and the `inventory_night` counters
 /// `sold` and `revenue_minor` for occupying statuses only — and then proves itself with
 /// `inventoryDiscrepancies()`. Prices come from the domain's `RateBook` exactly as `book()` prices them:
-/// BAR for the public and for a company without agreement, the negotiated plan (15% off BAR, one tier) for a
-/// company with an approved cumulative-room agreement. The audit log is not written (nothing reads it for speed).
+/// BAR, the package or the net rate for a guest (and BAR for a company without agreement), the negotiated
+/// plan (15% off BAR, one tier) for a company with an approved cumulative-room agreement. The audit log is
+/// not written (nothing reads it for speed).
 struct Generator {
     let bench: BenchHotel
     var random: SplitMix64
 
-    /// Price of one room per night: [plan 0 = BAR, 1 = negotiated][room type][night index].
+    /// The plans reservations are sold at: `bench.publicPlans` in order, then the negotiated plan.
+    private let plans: [RatePlan]
+    /// Price of one room per night: [index in `plans`][room type][night index].
     private let prices: [[[NightPrice]]]
     private let nightText: [String]
 
@@ -57,7 +60,8 @@ struct Generator {
         self.bench = bench
         random = SplitMix64(seed: seed)
         let nights = (0..<bench.nightCount).map { bench.firstNight.adding(days: $0) }
-        prices = try [bench.bar, bench.negotiated].map { plan in
+        plans = bench.publicPlans.map(\.plan) + [bench.negotiated]
+        prices = try plans.map { plan in
             try bench.hotel.roomTypes.map { type in
                 try nights.map { try bench.rateBook.price(of: plan, roomType: type.code, on: $0) }
             }
@@ -92,18 +96,18 @@ struct Generator {
                 let id = firstID + Int64(offset)
                 let stay = try nextStay(fitting: sold)
                 let nights = stay.arrival..<(stay.arrival + stay.length)
-                let plan = stay.company?.hasAgreement == true ? 1 : 0
+                let plan = stay.plan
                 let nightly = prices[plan][stay.type][nights]
                 let perRoom = nightly.reduce(Int64(0)) { $0 + $1.amount.minorUnits }
                 let bookedOn = bench.firstNight.adding(days: stay.bookedOn).description
                 try insertReservation.execute(arguments: [
-                    id, "\(bench.hotel.code)-\(String(repeating: "0", count: max(0, 7 - String(id).count)))\(id)",
+                    id, confirmation(id),
                     stay.company == nil ? "direct" : "company", guestName(), bench.hotel.roomTypes[stay.type].code.rawValue,
-                    plan == 1 ? bench.negotiated.code.rawValue : bench.bar.code.rawValue, nightText[stay.arrival],
+                    plans[plan].code.rawValue, nightText[stay.arrival],
                     nightText[stay.arrival + stay.length], stay.rooms, stay.status.rawValue, stay.company?.code.rawValue,
                     random.percent(3) ? "V1" : nil, random.percent(5) ? "late arrival" : nil,
                     stay.company?.hasAgreement == true && random.percent(30) ? "direct-bill" : "guest",
-                    plan == 1 ? bench.negotiated.lastRoomAvailability : bench.bar.lastRoomAvailability,
+                    plans[plan].lastRoomAvailability,
                     perRoom * Int64(stay.rooms), bench.hotel.currency.code, bookedOn, "\(bookedOn)T09:00:00.000Z",
                     "\(bookedOn)T09:00:00.000Z",
                 ])
@@ -137,12 +141,31 @@ struct Generator {
                     ])
                 }
             }
+            // The per-company room-night counter, as `book()` keeps it (same SQL as migration v4's backfill).
+            try db.execute(
+                sql: """
+                    INSERT INTO company_night (company_code, night, rooms)
+                        SELECT r.company_code, n.night, SUM(r.rooms)
+                        FROM reservation_night n JOIN reservation r ON r.id = n.reservation_id
+                        WHERE r.company_code IS NOT NULL
+                          AND r.status IN ('tentative', 'confirmed', 'checked-in', 'checked-out')
+                        GROUP BY r.company_code, n.night
+                    """)
             return .commit
         }
+        // One 100,000-reservation transaction leaves a WAL as large as the data; a database in daily use
+        // (small transactions, auto-checkpoints) has a small one. Start the measurements from that state.
+        _ = try queue.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
         try queue.close()
         let inventoryRows = sold.sold.reduce(0) { $0 + $1.filter { $0 > 0 }.count }
         return LoadSummary(
             reservations: count, reservationNights: nightRows, inventoryRows: inventoryRows, cancelled: cancelled, sold: sold)
+    }
+
+    /// `BENCH-0000042`, as `book()` numbers reservations (hotel code, id padded to 7 digits).
+    private func confirmation(_ id: Int64) -> String {
+        let digits = String(id)
+        return "\(bench.hotel.code)-\(String(repeating: "0", count: max(0, 7 - digits.count)))\(digits)"
     }
 
     // MARK: - Demand
@@ -153,6 +176,7 @@ struct Generator {
         let length: Int
         let rooms: Int
         let company: BenchCompany?
+        let plan: Int  // index in `plans`
         let status: ReservationStatus
         let bookedOn: Int  // day index relative to the first night (negative: before it)
     }
@@ -173,6 +197,11 @@ struct Generator {
             let rooms = random.pick(weights: DemandShape.roomsWeights) + 1
             let company = random.percent(DemandShape.companyPercent)
                 ? bench.companies[random.pick(weights: bench.companies.map(\.weight))] : nil
+            let plan: Int
+            switch company {
+            case .some(let company): plan = company.hasAgreement ? plans.count - 1 : 0  // no agreement: BAR
+            case .none: plan = random.pick(weights: bench.publicPlans.map(\.weight))
+            }
             let status: ReservationStatus
             let roll = Int.random(in: 0..<100, using: &random)
             if arrival + length <= today {
@@ -185,7 +214,7 @@ struct Generator {
             if status.occupiesRooms, !sold.fits(type: type, nights: arrival..<(arrival + length), rooms: rooms) { continue }
             let bookedOn = min(today, arrival) - Int.random(in: 0...90, using: &random)  // never after today or arrival
             return GeneratedStay(
-                type: type, arrival: arrival, length: length, rooms: rooms, company: company, status: status,
+                type: type, arrival: arrival, length: length, rooms: rooms, company: company, plan: plan, status: status,
                 bookedOn: bookedOn)
         }
         throw BenchError("the hotel is full: no stay fits after 1000 draws; give fewer --reservations or more --nights")

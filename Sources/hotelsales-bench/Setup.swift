@@ -55,6 +55,7 @@ enum DemandShape {
     /// The average occupancy the hotel is sized for, so that peak months fill up without running out of rooms.
     static let targetOccupancyPercent = 62
     /// Relative demand per calendar month, January first (also the BAR season factor in percent).
+    /// 100,000 reservations over 2027 → occupancy about 61% (47% in January, 76% in August).
     static let monthFactor = [80, 80, 95, 105, 110, 100, 115, 120, 105, 110, 95, 85]
     /// Share of reservations made by agreement companies.
     static let companyPercent = 25
@@ -67,7 +68,8 @@ struct BenchCompany {
     let hasAgreement: Bool
 }
 
-/// The bench hotel as set up through the real API: the hotel, its BAR and negotiated plan, three companies.
+/// The bench hotel as set up through the real API: the hotel, BAR by month, a package, a net rate, a
+/// negotiated plan, three companies (two with an approved cumulative-room agreement).
 struct BenchHotel {
     let database: AppDatabase
     let path: String
@@ -75,11 +77,14 @@ struct BenchHotel {
     /// The loaded nights: `firstNight` … `lastNight`, both included.
     let firstNight: CalendarDate
     let lastNight: CalendarDate
-    /// The day the bench takes as today: a month of history (checked-out stays) before it, the rest ahead.
+    /// The day the bench takes as today: 8 weeks of history (checked-out stays; the window of the pickup
+    /// forecast of `yield recommend`) before it, the rest ahead.
     let today: CalendarDate
     let rateBook: RateBook
-    let bar: RatePlan
+    /// The negotiated plan (15% off BAR, LRA) that companies with an agreement get.
     let negotiated: RatePlan
+    /// The plans a guest without agreement books, with their share: BAR, a breakfast package, a wholesale net rate.
+    let publicPlans: [(plan: RatePlan, weight: Int)]
     let companies: [BenchCompany]
     /// Relative share of each room type (same order as `hotel.roomTypes`), for sizing and for demand.
     let typeWeights: [Int]
@@ -158,6 +163,21 @@ enum Setup {
             cancellationPolicy: "Free cancellation until 18:00 on the day of arrival",
             tiers: [RateTier(rule: .seasons(seasons))])
         _ = try database.importRatePlan(bar, sourceFile: nil, by: author)
+        // Room and breakfast: the BAR seasons at 112%, rounded down to the fen (integer arithmetic).
+        let packageSeasons = seasons.map { season in
+            Season(
+                name: season.name, nights: season.nights,
+                prices: season.prices.mapValues { Money(minorUnits: $0.minorUnits * 112 / 100, currency: currency) })
+        }
+        let package = try RatePlan(
+            code: "PKG-BB", name: "Room and breakfast package", kind: .package, currency: currency, mealPlan: .breakfast,
+            cancellationPolicy: "Free cancellation until 18:00 the day before arrival",
+            tiers: [RateTier(rule: .seasons(packageSeasons))])
+        _ = try database.importRatePlan(package, sourceFile: nil, by: author)
+        let net = try RatePlan(
+            code: "NET-WH", name: "Wholesale net rate", kind: .net, currency: currency, mealPlan: .roomOnly,
+            cancellationPolicy: "Non-refundable", basePlanCode: "BAR", tiers: [RateTier(rule: .percentOff(BasisPoints(2_500)))])
+        _ = try database.importRatePlan(net, sourceFile: nil, by: author)
 
         let companies = [
             BenchCompany(code: "ACME", weight: 50, hasAgreement: true),
@@ -188,8 +208,9 @@ enum Setup {
 
         return BenchHotel(
             database: database, path: path, hotel: hotel, firstNight: first, lastNight: last,
-            today: first.adding(days: min(30, options.nights / 4)), rateBook: RateBook(plans: [bar, negotiated]), bar: bar,
-            negotiated: negotiated, companies: companies, typeWeights: weights)
+            today: first.adding(days: min(7 * AppDatabase.pickupHistoryWeeks, options.nights / 4)),
+            rateBook: RateBook(plans: [bar, package, net, negotiated]), negotiated: negotiated,
+            publicPlans: [(bar, 70), (package, 15), (net, 15)], companies: companies, typeWeights: weights)
     }
 
     /// Physical rooms the hotel needs so that the generated demand averages `targetOccupancyPercent`:

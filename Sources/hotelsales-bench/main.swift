@@ -116,13 +116,15 @@ func runBench(_ options: BenchOptions, path: String) throws -> Bool {
     print("database: \(path), \(size.reduce(0, +) / 1_048_576) MiB with its WAL")
     print("")
 
+    print("load average before measuring: \(loadAverage())")
     let binary = options.binaryPath ?? defaultBinary()
     let measurements = Measurements(bench: bench, binary: binary)
     var results: [Measurement] = []
     results.append(try measurements.inventoryInProcess(runs: 20))
     if let binary {
         results.append(try measurements.inventoryEndToEnd(binary: binary, runs: 10))
-        results.append(try measurements.startUp(binary: binary, runs: 10))
+        results.append(try measurements.inventoryJSONEndToEnd(binary: binary, runs: 5))
+        results += try measurements.startUp(binary: binary, runs: 10)
     } else {
         print("inventory show end-to-end: no hotelsales binary found; give --binary PATH")
     }
@@ -134,12 +136,19 @@ func runBench(_ options: BenchOptions, path: String) throws -> Bool {
     } else {
         yieldNote = "yield recommend: not available in this build"
     }
+    print("load average after measuring: \(loadAverage())\n")
     printTable(results)
     if let yieldNote { print(yieldNote) }
     if results.contains(where: { !$0.decides && $0.target != nil }) {
-        print("(PASS)/(FAIL): a part of the line above, shown against the same target; it does not decide the exit status")
+        print("(PASS)/(FAIL): a variant or part of the line above, against the same target; it does not decide the exit status")
     }
     return results.allSatisfy { $0.passes || !$0.decides } && binary != nil
+}
+
+/// The 1, 5 and 15 minute load averages (Linux): the figures are only as quiet as the machine.
+func loadAverage() -> String {
+    guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) else { return "unknown" }
+    return text.split(separator: " ").prefix(3).joined(separator: " ")
 }
 
 /// `hotelsales` in the folder of this program (both are products of the same build).

@@ -27,7 +27,7 @@ struct Table {
         var json: Any {
             switch self {
             case .text(let value): value.map { $0 as Any } ?? NSNull()
-            case .integer(let value): value.map { NSNumber(value: $0) as Any } ?? NSNull()
+            case .integer(let value): value.map { $0 as Any } ?? NSNull()
             case .bool(let value): value
             }
         }
@@ -73,13 +73,7 @@ struct Table {
     }
 
     /// Pretty JSON with sorted keys, so output is stable and diffable.
-    static func json(_ object: Any) -> String {
-        guard
-            let data = try? JSONSerialization.data(
-                withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-        else { return "null" }
-        return String(decoding: data, as: UTF8.self)
-    }
+    static func json(_ object: Any) -> String { JSONText.render(object) }
 }
 
 extension String {

@@ -57,7 +57,8 @@ extension AppDatabase {
     }
 
     /// Nights where the stored counters differ from the reservations (should never happen): the invariant
-    /// sold = Σ rooms of occupying reservations on the night, and the same for revenue.
+    /// sold = Σ rooms of occupying reservations on the night, the same for revenue, and per company the
+    /// room-nights that count towards its cumulative tiers.
     public func inventoryDiscrepancies() throws -> [String] {
         try read { db in
             try String.fetchAll(
@@ -78,6 +79,23 @@ extension AppDatabase {
                     FROM booked b LEFT JOIN inventory_night i ON i.room_type_code = b.room_type_code AND i.night = b.night
                     WHERE i.night IS NULL
                     """)
+                + String.fetchAll(
+                    db,
+                    sql: """
+                        WITH produced AS (
+                            SELECT r.company_code AS company_code, n.night AS night, SUM(r.rooms) AS rooms
+                            FROM reservation_night n JOIN reservation r ON r.id = n.reservation_id
+                            WHERE r.company_code IS NOT NULL
+                              AND r.status IN ('tentative', 'confirmed', 'checked-in', 'checked-out')
+                            GROUP BY r.company_code, n.night)
+                        SELECT 'company ' || c.company_code || ' ' || c.night || ': counter ' || c.rooms || ', bookings ' || COALESCE(p.rooms, 0)
+                        FROM company_night c LEFT JOIN produced p ON p.company_code = c.company_code AND p.night = c.night
+                        WHERE c.rooms != COALESCE(p.rooms, 0)
+                        UNION ALL
+                        SELECT 'company ' || p.company_code || ' ' || p.night || ': no counter for ' || p.rooms || ' room-nights'
+                        FROM produced p LEFT JOIN company_night c ON c.company_code = p.company_code AND c.night = p.night
+                        WHERE c.night IS NULL
+                        """)
         }
     }
 

@@ -15,7 +15,7 @@ extension AppDatabase {
             _ = try hotel.roomType(request.roomType)
             let quote = try Self.price(
                 db, hotel: hotel, roomType: request.roomType, stay: request.stay, rooms: request.rooms,
-                company: request.companyCode, ratePlan: request.ratePlanCode, excluding: nil)
+                company: request.companyCode, ratePlan: request.ratePlanCode)
             try Self.checkControls(db, quote: quote)
             try Self.checkInventory(db, hotel: hotel, roomType: request.roomType, stay: request.stay, rooms: request.rooms)
             let id = try Self.nextReservationID(db)
@@ -76,7 +76,7 @@ extension AppDatabase {
                 try Self.adjustInventory(db, old, sign: -1)
                 let quote = try Self.price(
                     db, hotel: hotel, roomType: roomType, stay: stay, rooms: rooms, company: old.companyCode,
-                    ratePlan: change.ratePlanCode ?? (old.source == .channel ? old.ratePlanCode : nil), excluding: id)
+                    ratePlan: change.ratePlanCode ?? (old.source == .channel ? old.ratePlanCode : nil))
                 try Self.checkControls(db, quote: quote)
                 try Self.checkInventory(db, hotel: hotel, roomType: roomType, stay: stay, rooms: rooms)
                 new.stay = stay
@@ -164,18 +164,17 @@ extension AppDatabase {
 
     /// The quote for a stay, with the company's production before the stay counted towards its tiers.
     static func price(
-        _ db: Database, hotel: Hotel, roomType: Code, stay: Stay, rooms: Int, company: Code?, ratePlan: Code?,
-        excluding: Int64?
+        _ db: Database, hotel: Hotel, roomType: Code, stay: Stay, rooms: Int, company: Code?, ratePlan: Code?
     ) throws -> RateQuote {
         let book = RateBook(plans: try fetchRatePlans(db))
-        let contracts = try company.map { try companyContracts(db, $0, before: stay.arrival, excluding: excluding) }
+        let contracts = try company.map { try companyContracts(db, $0, before: stay.arrival) }
         let request = try QuoteRequest(roomType: roomType, stay: stay, rooms: rooms, companyCode: company, ratePlanCode: ratePlan)
         return try RateQuoter(hotel: hotel, book: book).quote(request, contracts: contracts)
     }
 
     /// The company's agreements and, per cumulative agreement, the room-nights accumulated before `night`:
     /// the opening balance plus the nights of its occupying reservations within the agreement's validity.
-    static func companyContracts(_ db: Database, _ code: Code, before night: CalendarDate, excluding: Int64?) throws
+    static func companyContracts(_ db: Database, _ code: Code, before night: CalendarDate) throws
         -> CompanyContracts
     {
         let company = try requireCompany(db, code)
@@ -183,17 +182,17 @@ extension AppDatabase {
         var accumulated: [AgreementID: Int] = [:]
         for agreement in agreements where agreement.type == .cumulativeRoom {
             guard let id = agreement.id else { continue }
+            // The stay being changed was released from the counters before it is priced again.
             let produced =
                 try Int.fetchOne(
-                    db,
-                    sql: """
-                        SELECT COALESCE(SUM(r.rooms), 0) FROM reservation_night n JOIN reservation r ON r.id = n.reservation_id
-                        WHERE r.company_code = ? AND r.status IN ('tentative', 'confirmed', 'checked-in', 'checked-out')
-                          AND n.night >= ? AND n.night <= ? AND n.night < ? AND r.id IS NOT ?
-                        """,
+                    db.cachedStatement(
+                        sql: """
+                            SELECT COALESCE(SUM(rooms), 0) FROM company_night
+                            WHERE company_code = ? AND night >= ? AND night <= ? AND night < ?
+                            """),
                     arguments: [
                         code.rawValue, agreement.validity.first.description, agreement.validity.last.description,
-                        night.description, excluding,
+                        night.description,
                     ]) ?? 0
             accumulated[id] = agreement.openingRoomNights + produced
         }
@@ -240,6 +239,20 @@ extension AppDatabase {
                         WHERE night = ? AND room_type_code = ?
                         """
                 ).execute(arguments: [reservation.rooms, revenue, night.night.description, reservation.roomType.rawValue])
+            }
+            if let company = reservation.companyCode {
+                if sign > 0 {
+                    try db.cachedStatement(
+                        sql: """
+                            INSERT INTO company_night (company_code, night, rooms) VALUES (?, ?, ?)
+                            ON CONFLICT(company_code, night) DO UPDATE SET rooms = rooms + excluded.rooms
+                            """
+                    ).execute(arguments: [company.rawValue, night.night.description, reservation.rooms])
+                } else {
+                    try db.cachedStatement(
+                        sql: "UPDATE company_night SET rooms = rooms - ? WHERE company_code = ? AND night = ?"
+                    ).execute(arguments: [reservation.rooms, company.rawValue, night.night.description])
+                }
             }
         }
     }
