@@ -34,8 +34,32 @@ struct FeedImport {
         var counts = FeedFileCounts()
         var notBookingMessages = 0
         var alreadyImported: String?
-        var overbookedNights: [String] = []
-        var problems: [String] = []
+        /// The first `FileResult.listed` overbooked nights and problems; the rest are only counted, so that
+        /// memory does not grow with the file (a million bookings can overbook most nights of a year).
+        private(set) var overbookedNights: [String] = []
+        private(set) var problems: [String] = []
+        private(set) var unlistedOverbookedNights = 0
+        private(set) var unlistedProblems = 0
+        static let listed = 100
+
+        mutating func noteProblem(_ text: String) {
+            if problems.count < Self.listed { problems.append(text) } else { unlistedProblems += 1 }
+        }
+
+        mutating func noteOverbooked(_ lines: [String]) {
+            for line in lines {
+                if overbookedNights.count < Self.listed { overbookedNights.append(line) } else { unlistedOverbookedNights += 1 }
+            }
+        }
+
+        /// Problems and overbooked nights as reported, with a closing line for those only counted.
+        var reportedProblems: [String] {
+            problems + (unlistedProblems > 0 ? ["… and \(unlistedProblems) more (feeds quarantine list shows them all)"] : [])
+        }
+
+        var reportedOverbookedNights: [String] {
+            overbookedNights + (unlistedOverbookedNights > 0 ? ["… and \(unlistedOverbookedNights) more overbooked nights (inventory show)"] : [])
+        }
         var failed: String?
     }
 
@@ -86,7 +110,7 @@ struct FeedImport {
                 case .notABookingMessage(let other):
                     result.notBookingMessages += 1
                     result.counts.ignored += 1
-                    result.problems.append("message \(other.position) (\(other.rootName), line \(other.line)) is not a booking message; skipped")
+                    result.noteProblem("message \(other.position) (\(other.rootName), line \(other.line)) is not a booking message; skipped")
                 case .messageError(let error):
                     try flush(into: &result, url: url)
                     result.counts.messages += 1
@@ -97,7 +121,7 @@ struct FeedImport {
                             channel: channel.code, feedFileID: fileID, filePath: url.path, position: error.position, line: error.line,
                             reason: error.description, payload: payload, by: author)
                     }
-                    result.problems.append("message \(error.position) quarantined: \(error.description)")
+                    result.noteProblem("message \(error.position) quarantined: \(error.description)")
                     try acknowledge(messageType: .hotelResNotif, echoToken: error.partial?.echoToken, position: error.position, url: url, outcome: .rejected(errors: [error.description]))
                 case .fileError(let error):
                     try flush(into: &result, url: url)
@@ -107,7 +131,7 @@ struct FeedImport {
                             channel: channel.code, feedFileID: fileID, filePath: url.path, position: error.messagesRead + 1,
                             line: error.line, reason: error.description, payload: nil, by: author)
                     }
-                    result.problems.append(error.description)
+                    result.noteProblem(error.description)
                 }
             }
             try flush(into: &result, url: url)
@@ -155,9 +179,9 @@ struct FeedImport {
             }
             for (reference, recordOutcome) in outcome.outcomes {
                 result.counts.add(recordOutcome)
-                result.overbookedNights += recordOutcome.overbookedNights.map { "\(recordOutcome.confirmation ?? "?") \($0)" }
+                result.noteOverbooked(recordOutcome.overbookedNights.map { "\(recordOutcome.confirmation ?? "?") \($0)" })
                 if case .quarantined(let reason, let id) = recordOutcome {
-                    result.problems.append("record \(reference ?? "?") of message \(message.position) quarantined (#\(id)): \(reason)")
+                    result.noteProblem("record \(reference ?? "?") of message \(message.position) quarantined (#\(id)): \(reason)")
                 }
             }
             try acknowledge(message, outcomes: outcome.outcomes, alreadyImported: [], url: url)

@@ -83,7 +83,7 @@ struct FeedsImport: ParsableCommand {
             "unchanged": result.counts.unchanged, "quarantined": result.counts.quarantined,
             "overbooked": result.counts.overbooked, "ignored": result.counts.ignored,
             "notBookingMessages": result.notBookingMessages, "alreadyImported": result.alreadyImported ?? NSNull(),
-            "overbookedNights": result.overbookedNights, "problems": result.problems, "failed": result.failed ?? NSNull(),
+            "overbookedNights": result.reportedOverbookedNights, "problems": result.reportedProblems, "failed": result.failed ?? NSNull(),
         ]
     }
 
@@ -103,8 +103,8 @@ struct FeedsImport: ParsableCommand {
             let counts = result.counts
             lines.append(
                 "\(name) [\(result.channel?.rawValue ?? "?")]: \(counts.messages) messages — \(counts.created) new, \(counts.modified) modified, \(counts.cancelled) cancelled, \(counts.unchanged) unchanged, \(counts.quarantined) quarantined, \(counts.overbooked) overbooked, \(counts.ignored - result.notBookingMessages) other (quotes, cancellations of bookings never received)\(result.notBookingMessages > 0 ? ", \(result.notBookingMessages) not a booking message" : "")")
-            lines += result.problems.map { "  \($0)" }
-            lines += result.overbookedNights.map { "  overbooked: \($0)" }
+            lines += result.reportedProblems.map { "  \($0)" }
+            lines += result.reportedOverbookedNights.map { "  overbooked: \($0)" }
             total.messages += counts.messages
             total.created += counts.created
             total.modified += counts.modified
