@@ -173,7 +173,7 @@ public struct ContractText: Sendable {
             lines.append("")
             lines.append(
                 try grid(for: periods) { period in
-                    try hotel.roomTypes.map { roomType in
+                    hotel.roomTypes.map { roomType in
                         let price = try? book.price(
                             of: plan, roomType: roomType.code, on: period.first, roomNightsBefore: tier.fromRoomNights)
                         return price?.amount.decimalText ?? "-"
