@@ -21,7 +21,7 @@ struct AuditCommand: ParsableCommand {
             .init(key: "key", title: "KEY"), .init(key: "action", title: "ACTION"), .init(key: "old", title: "OLD"),
             .init(key: "new", title: "NEW"),
         ])
-        table.rows = try database.auditLog(entity: entity, key: key?.uppercased() == key ? key : key, limit: limit).map { entry in
+        table.rows = try database.auditLog(entity: entity, key: key, limit: limit).map { entry in
             [
                 .text(entry.at), .text(entry.user), .text(entry.entity), .text(entry.entityKey), .text(entry.action),
                 .text(entry.oldValue), .text(entry.newValue),

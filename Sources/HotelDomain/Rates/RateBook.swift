@@ -5,11 +5,14 @@
 /// at 15% off gives 782.00.
 public struct RateBook: Sendable {
     public let plans: [Code: RatePlan]
+    /// The BAR plans by code, sorted once: `barPlan(on:)` is asked for every night of every quote.
+    private let barPlans: [RatePlan]
 
     public init(plans: [RatePlan]) {
         var byCode: [Code: RatePlan] = [:]
         for plan in plans { byCode[plan.code] = plan }
         self.plans = byCode
+        barPlans = byCode.values.filter { $0.kind == .bar }.sorted { $0.code < $1.code }
     }
 
     public func plan(_ code: Code) throws -> RatePlan {
@@ -23,8 +26,8 @@ public struct RateBook: Sendable {
 
     /// The BAR plan that has a season covering `night`, if any.
     public func barPlan(on night: CalendarDate) -> RatePlan? {
-        plans.values.sorted { $0.code < $1.code }.first { plan in
-            plan.kind == .bar && plan.tiers.contains { tier in
+        barPlans.first { plan in
+            plan.tiers.contains { tier in
                 if case .seasons(let seasons) = tier.rule { return seasons.contains { $0.nights.contains(night) } }
                 return false
             }

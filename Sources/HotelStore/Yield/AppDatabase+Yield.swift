@@ -108,11 +108,12 @@ extension AppDatabase {
         let pickup = supplied == nil ? try pickupHistory(db, today: today) : [:]
         var forecasts: [RateClassForecast] = []
         for night in stride(from: from, through: to, by: 1) {
+            let barOfNight = book.barPlan(on: night)?.code
             for roomType in hotel.roomTypes {
                 for plan in classPlans {
                     let fare: Money
                     if plan.kind == .bar {
-                        guard book.barPlan(on: night)?.code == plan.code else { continue }
+                        guard barOfNight == plan.code else { continue }
                     }
                     do {
                         fare = try book.price(of: plan, roomType: roomType.code, on: night).amount
