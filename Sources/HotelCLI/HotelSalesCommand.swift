@@ -15,7 +15,8 @@ public struct HotelSalesCommand: ParsableCommand {
         subcommands: [
             InitCommand.self, CompaniesCommand.self, AgreementsCommand.self, RatesCommand.self, BookingsCommand.self,
             InventoryCommand.self, ControlsCommand.self, YieldCommand.self, ChannelsCommand.self, FeedsCommand.self,
-            AuditCommand.self,
+            GroupsCommand.self, VIPCommand.self, ArrivalsCommand.self, IntermediariesCommand.self,
+            CommissionsCommand.self, ExportCommand.self, AuditCommand.self,
         ])
 
     public init() {}

@@ -291,6 +291,10 @@ extension AppDatabase {
                         GROUP BY r.company_code, n.night;
                     """)
         }
+        // Later layers register their own migrations, in this order (names are permanent once shipped).
+        registerGroupMigrations(&migrator)
+        registerCommissionMigrations(&migrator)
+        registerExportMigrations(&migrator)
         return migrator
     }
 }
