@@ -33,7 +33,11 @@ let package = Package(
         .target(name: "HotelDomain"),
         .target(
             name: "HotelStore",
-            dependencies: ["HotelDomain", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "HotelDomain", .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C API, for the prepared statements of bulk imports (`PreparedStatement`).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]),
         .target(
             name: "HotelFiles",
             dependencies: ["HotelDomain", "Yams", .product(name: "CSV", package: "CSV.swift")]),

@@ -25,7 +25,7 @@ struct FeedImport {
     /// Messages parsed and normalized but not yet written; written together, each in its own savepoint.
     var pending: [(message: OTABookingMessage, input: ChannelMessageImport, records: [Result<ChannelReservation, ChannelRecordError>])] = []
     /// How many messages share a commit (memory stays bounded: one batch of parsed messages at a time).
-    static let batchSize = 256
+    static let batchSize = 1024
 
     /// What happened to one file.
     struct FileResult {
@@ -249,7 +249,9 @@ struct FeedImport {
             case .failure(let error): canonical += "\n!\(error.reference ?? "")|\(error.reason)"
             }
         }
-        return sha256(Data(canonical.utf8))
+        var hasher = SHA256()
+        canonical.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        return hex(hasher.finalize())
     }
 
     /// SHA-256 of a file, read in 1 MB chunks (memory does not grow with the file).

@@ -12,11 +12,17 @@ final class FeedPipeline: @unchecked Sendable {
         case other(FeedItem)
     }
 
-    static let capacity = 512
+    /// Items cross between the threads in chunks: a hand-over per item cost two futex calls per booking.
+    static let chunkSize = 64
+    /// Chunks waiting for the writer at most (memory stays flat: capacity × chunk size parsed messages).
+    static let capacity = 8
 
     private let condition = NSCondition()
-    private var queue: [Item] = []
-    private var head = 0
+    private var chunks: [[Item]] = []
+    private var current: [Item] = []
+    private var currentIndex = 0
+    /// The reader's progress when the writer took its current chunk (read under the lock).
+    private var currentBytesRead: Int64 = 0
     private var finished = false
     private var cancelled = false
     // Progress, read by the writer for the progress line.
@@ -26,37 +32,46 @@ final class FeedPipeline: @unchecked Sendable {
     init(url: URL, normalizer: ChannelNormalizer, digest: @escaping @Sendable (OTABookingMessage, [Result<ChannelReservation, ChannelRecordError>]) -> String) {
         let thread = Thread { [self] in
             var iterator = FeedReader().items(inFileAt: url).makeIterator()
+            var chunk: [Item] = []
+            chunk.reserveCapacity(Self.chunkSize)
             while let item = iterator.next() {
-                let prepared: Item
                 switch item {
                 case .booking(let message):
                     let records = normalizer.normalize(message)
-                    prepared = .booking(message, records, digest: digest(message, records))
+                    chunk.append(.booking(message, records, digest: digest(message, records)))
                 default:
-                    prepared = .other(item)
+                    chunk.append(.other(item))
                 }
-                guard self.put(prepared, bytesRead: iterator.bytesRead) else { return }
+                if chunk.count == Self.chunkSize {
+                    guard self.put(chunk, bytesRead: iterator.bytesRead) else { return }
+                    chunk.removeAll(keepingCapacity: true)
+                }
             }
+            if !chunk.isEmpty, !self.put(chunk, bytesRead: iterator.bytesRead) { return }
             self.finish()
         }
         thread.stackSize = 8 << 20
         thread.start()
     }
 
-    /// The next item, waiting for the reader; `nil` at the end of the file.
+    /// The next item, waiting for the reader; `nil` at the end of the file. Only the writer calls it.
     func next() -> (item: Item, bytesRead: Int64)? {
-        condition.lock()
-        defer { condition.unlock() }
-        while head == queue.count, !finished { condition.wait() }
-        guard head < queue.count else { return nil }
-        let item = queue[head]
-        head += 1
-        if head > Self.capacity {
-            queue.removeFirst(head)
-            head = 0
+        if currentIndex == current.count {
+            condition.lock()
+            while chunks.isEmpty, !finished { condition.wait() }
+            guard !chunks.isEmpty else {
+                condition.unlock()
+                return nil
+            }
+            current = chunks.removeFirst()
+            currentIndex = 0
+            currentBytesRead = bytesRead
+            condition.broadcast()
+            condition.unlock()
         }
-        condition.broadcast()
-        return (item, bytesRead)
+        let item = current[currentIndex]
+        currentIndex += 1
+        return (item, currentBytesRead)
     }
 
     /// Stops the reader (after an error on the writer's side).
@@ -67,12 +82,12 @@ final class FeedPipeline: @unchecked Sendable {
         condition.unlock()
     }
 
-    private func put(_ item: Item, bytesRead: Int64) -> Bool {
+    private func put(_ chunk: [Item], bytesRead: Int64) -> Bool {
         condition.lock()
         defer { condition.unlock() }
-        while queue.count - head >= Self.capacity, !cancelled { condition.wait() }
+        while chunks.count >= Self.capacity, !cancelled { condition.wait() }
         guard !cancelled else { return false }
-        queue.append(item)
+        chunks.append(chunk)
         self.bytesRead = bytesRead
         condition.broadcast()
         return true

@@ -16,7 +16,7 @@ struct FeedsImport: ParsableCommand {
         commandName: "import",
         abstract: "Import feed files: new, modified and cancelled channel bookings, exactly once.",
         discussion: """
-            Each message is all-or-nothing (committed in batches of 256); a message or record that cannot be imported is quarantined with
+            Each message is all-or-nothing (committed in batches of 1,024); a message or record that cannot be imported is quarantined with
             its reason and the rest of the file imports. Importing a file (or a message) again changes nothing.
             Channel bookings are never refused for lack of rooms: overbooked nights are reported.
             The channel of a file is --channel, else the first word of its name before '_' when it is a channel

@@ -27,6 +27,13 @@ extension ChannelReservation {
 
 extension String {
     fileprivate func replacingAll(_ target: Character, with replacement: String) -> String {
+        guard let byte = target.asciiValue, utf8.contains(byte) else {
+            return target.isASCII ? self : replacingSlowly(target, with: replacement)
+        }
+        return replacingSlowly(target, with: replacement)
+    }
+
+    private func replacingSlowly(_ target: Character, with replacement: String) -> String {
         guard contains(target) else { return self }
         var result = ""
         for character in self {

@@ -90,6 +90,10 @@ extension ChannelNormalizer {
     /// `text` without white space at either end; `nil` when nothing is left.
     static func trimmed(_ text: String?) -> String? {
         guard let text else { return nil }
+        // Fast path: most values start and end with a visible ASCII character and need no copy.
+        if let first = text.utf8.first, let last = text.utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
+            return text
+        }
         var body = Substring(text)
         while body.first?.isWhitespace == true { body.removeFirst() }
         while body.last?.isWhitespace == true { body.removeLast() }

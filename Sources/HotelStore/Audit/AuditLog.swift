@@ -48,40 +48,56 @@ extension Database {
         _ author: ChangeAuthor, entity: String, key: String, action: String, old: [String: String]?,
         new: [String: String]?
     ) throws {
-        try cachedStatement(
-            sql: "INSERT INTO audit_log (at, user, entity, entity_key, action, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?)"
-        ).execute(arguments: [author.timestamp, author.user, entity, key, action, old.map(Self.json), new.map(Self.json)])
+        let insert = try PreparedStatement(
+            self,
+            sql: "INSERT INTO audit_log (at, user, entity, entity_key, action, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        insert.reset()
+        insert.bind(author.timestamp)
+        insert.bind(author.user)
+        insert.bind(entity)
+        insert.bind(key)
+        insert.bind(action)
+        insert.bind(old.map(Self.json))
+        insert.bind(new.map(Self.json))
+        try insert.execute()
     }
 
     /// `{"a":"1","b":"x"}` with sorted keys and JSON string escapes: deterministic, and far cheaper than
-    /// JSONSerialization for these flat snapshots.
+    /// JSONSerialization for these flat snapshots. Built as UTF-8 bytes: the nightly feed import writes one
+    /// snapshot per booking, and appending to a `String` scalar by scalar cost more than the insert.
     static func json(_ snapshot: [String: String]) -> String {
-        var text = "{"
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(512)
+        bytes.append(UInt8(ascii: "{"))
         for (index, key) in snapshot.keys.sorted().enumerated() {
-            if index > 0 { text += "," }
-            appendQuoted(key, to: &text)
-            text += ":"
-            appendQuoted(snapshot[key] ?? "", to: &text)
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            appendQuoted(key, to: &bytes)
+            bytes.append(UInt8(ascii: ":"))
+            appendQuoted(snapshot[key] ?? "", to: &bytes)
         }
-        return text + "}"
+        bytes.append(UInt8(ascii: "}"))
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    private static func appendQuoted(_ value: String, to text: inout String) {
-        text += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": text += "\\\""
-            case "\\": text += "\\\\"
-            case "\n": text += "\\n"
-            case "\r": text += "\\r"
-            case "\t": text += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: text.unicodeScalars.append(scalar)
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    private static func appendQuoted(_ value: String, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+            case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+            case UInt8(ascii: "\n"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+            case UInt8(ascii: "\r"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+            case UInt8(ascii: "\t"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+            case 0..<0x20:
+                bytes.append(contentsOf: Array("\\u00".utf8))
+                bytes.append(hexDigits[Int(byte >> 4)])
+                bytes.append(hexDigits[Int(byte & 0x0F)])
+            default: bytes.append(byte)
             }
         }
-        text += "\""
+        bytes.append(UInt8(ascii: "\""))
     }
 }
 

@@ -45,6 +45,9 @@ public struct AppDatabase: Sendable {
         config.prepareDatabase { db in
             // 32 MB of page cache per connection (SQLite's default is 2 MB): bulk imports touch many index pages.
             try db.execute(sql: "PRAGMA cache_size = -32768")
+            // Statement journals and temporary b-trees in memory: they are small, and on disk each cost a
+            // write system call per page.
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
         }
         return config
     }

@@ -17,10 +17,10 @@ extension AppDatabase {
     public func importChannelMessage(
         _ message: ChannelMessageImport, dryRun: Bool = false, by author: ChangeAuthor
     ) throws -> ChannelMessageResult {
-        if dryRun {
-            return try rollingBack { db in try Self.importChannelMessage(db, message, author: author) }
+        let work: @Sendable (Database) throws -> ChannelMessageResult = { db in
+            try Self.importChannelMessage(db, message, batch: ChannelBatch(db), author: author)
         }
-        return try write { db in try Self.importChannelMessage(db, message, author: author) }
+        return dryRun ? try rollingBack(work) : try write(work)
     }
 
     /// The reservation a channel booked under `reference`, if any.
@@ -35,51 +35,50 @@ extension AppDatabase {
         }
     }
 
-    /// Applies several messages in one transaction, each inside its own savepoint, so that each message is
-    /// still all-or-nothing while the disk sees one commit for the batch.
+    /// Applies several messages in one transaction, so that the disk sees one commit for the batch.
     ///
     /// Why: a commit writes every page the transaction touched to the WAL; one commit per message wrote
-    /// about 40 KB per booking and capped a nightly import near 1,200 bookings/s. A process killed mid-batch
-    /// loses the whole uncommitted batch — message digests included — so importing the file again redoes
-    /// exactly those messages and ends in the same state as an uninterrupted import.
+    /// about 40 KB per booking and capped a nightly import near 1,200 bookings/s. Each message is still
+    /// all-or-nothing without a savepoint of its own: a record is checked completely before anything of it
+    /// is written (a refused record is quarantined, which is the message's effect), and any other error —
+    /// the disk, a constraint — rolls back the whole batch and fails the import. (A savepoint per message
+    /// cost more than the message: SQLite copies every page first touched inside a savepoint to its
+    /// sub-journal.) A process killed mid-batch loses the whole uncommitted batch, message digests included,
+    /// so importing the file again redoes exactly those messages and ends in the same state as an
+    /// uninterrupted import.
     public func importChannelMessages(
         _ messages: [ChannelMessageImport], dryRun: Bool = false, by author: ChangeAuthor
     ) throws -> [ChannelMessageResult] {
         let work: @Sendable (Database) throws -> [ChannelMessageResult] = { db in
-            let hotel = try Self.requireHotel(db)
+            let batch = try ChannelBatch(db)
             return try messages.map { message in
-                var result = ChannelMessageResult(alreadyImported: true, outcomes: [])
-                try db.inSavepoint {
-                    result = try Self.importChannelMessage(db, message, hotel: hotel, author: author)
-                    return .commit
-                }
-                return result
+                try Self.importChannelMessage(db, message, batch: batch, author: author)
             }
         }
         return dryRun ? try rollingBack(work) : try write(work)
     }
 
     static func importChannelMessage(
-        _ db: Database, _ message: ChannelMessageImport, hotel knownHotel: Hotel? = nil, author: ChangeAuthor
+        _ db: Database, _ message: ChannelMessageImport, batch: ChannelBatch, author: ChangeAuthor
     ) throws -> ChannelMessageResult {
-        if let digest = message.digest,
-            try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM feed_message WHERE digest = ?"), arguments: [digest]) == true
-        {
-            return ChannelMessageResult(alreadyImported: true, outcomes: [])
+        if let digest = message.digest {
+            batch.messageSeen.reset()
+            batch.messageSeen.bind(digest)
+            if try batch.messageSeen.firstInteger() != nil {
+                return ChannelMessageResult(alreadyImported: true, outcomes: [])
+            }
         }
-        let hotel = try knownHotel ?? Self.requireHotel(db)
         var outcomes: [(reference: String?, outcome: ChannelRecordOutcome)] = []
         for record in message.records {
             switch record {
             case .success(let reservation):
-                var outcome: ChannelRecordOutcome = .quote
+                // No savepoint per record: `apply` refuses a record (ChannelRecordError) before it writes
+                // anything, and any other error rolls the whole message back.
+                let outcome: ChannelRecordOutcome
                 do {
-                    try db.inSavepoint {
-                        outcome = try Self.apply(
-                            reservation, hotel: hotel, today: message.today, defaultRoomType: message.defaultRoomType, db,
-                            author: author)
-                        return .commit
-                    }
+                    outcome = try Self.apply(
+                        reservation, batch: batch, today: message.today, defaultRoomType: message.defaultRoomType, db,
+                        author: author)
                 } catch let error as ChannelRecordError {
                     let id = try Self.quarantine(
                         db, message, reference: error.reference ?? reservation.reference, reason: error.reason,
@@ -95,9 +94,14 @@ extension AppDatabase {
         }
         if let digest = message.digest, let fileID = message.feedFileID {
             let summary = outcomes.isEmpty ? "empty" : outcomes.map { Self.word($0.outcome) }.joined(separator: ",")
-            try db.cachedStatement(
-                sql: "INSERT INTO feed_message (digest, channel_code, feed_file_id, position, outcome) VALUES (?, ?, ?, ?, ?)"
-            ).execute(arguments: [digest, message.channel.rawValue, fileID, message.position, summary])
+            let insert = batch.recordMessage
+            insert.reset()
+            insert.bind(digest)
+            insert.bind(message.channel.rawValue)
+            insert.bind(fileID)
+            insert.bind(message.position)
+            insert.bind(summary)
+            try insert.execute()
         }
         if let retried = message.retriedQuarantineID {
             let stillQuarantined = outcomes.contains { if case .quarantined = $0.outcome { true } else { false } }
@@ -166,13 +170,17 @@ extension AppDatabase {
     }
 
     static func apply(
-        _ record: ChannelReservation, hotel: Hotel, today: CalendarDate, defaultRoomType: Code?, _ db: Database,
+        _ record: ChannelReservation, batch: ChannelBatch, today: CalendarDate, defaultRoomType: Code?, _ db: Database,
         author: ChangeAuthor
     ) throws -> ChannelRecordOutcome {
-        let existing = try storedChannelBooking(db, channel: record.channel, reference: record.reference)
-        let tombstone = try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT last_modified FROM channel_tombstone WHERE channel_code = ? AND reference = ?"),
-            arguments: [record.channel.rawValue, record.reference])
+        let hotel = batch.hotel
+        let existing = try storedChannelBooking(db, channel: record.channel, reference: record.reference, batch: batch)
+        let tombstone =
+            batch.tombstonesExist
+            ? try Row.fetchOne(
+                db.cachedStatement(
+                    sql: "SELECT last_modified FROM channel_tombstone WHERE channel_code = ? AND reference = ?"),
+                arguments: [record.channel.rawValue, record.reference]) : nil
         if let existing, isStale(record.lastModified, than: existing.lastModified) {
             return .unchanged(
                 confirmation: existing.reservation.confirmation,
@@ -191,6 +199,7 @@ extension AppDatabase {
                             ON CONFLICT(channel_code, reference) DO UPDATE SET last_modified = excluded.last_modified
                             """,
                         arguments: [record.channel.rawValue, record.reference, record.lastModified, author.timestamp])
+                    batch.noteTombstone()
                 }
                 return .tombstoned
             }
@@ -242,15 +251,13 @@ extension AppDatabase {
                 let old = reservation
                 let wasOccupying = reservation.status.occupiesRooms
                 reservation.status = .confirmed
-                if !wasOccupying { try adjustInventory(db, reservation, sign: 1) }
+                let overbooked = wasOccupying ? [] : try sell(db, reservation, batch: batch)
                 try update(db, id: existing.id, reservation, author: author)
                 try setChannelModified(db, id: existing.id, record.lastModified)
                 try db.audit(
                     author, entity: "reservation", key: reservation.confirmation, action: "channel-status",
                     old: snapshot(old), new: snapshot(reservation))
-                return .modified(
-                    confirmation: reservation.confirmation,
-                    overbooked: try overbookedNights(db, hotel: hotel, reservation))
+                return .modified(confirmation: reservation.confirmation, overbooked: overbooked)
             }
             var complete = record
             if complete.roomType == nil {
@@ -258,7 +265,7 @@ extension AppDatabase {
                 complete.roomType = existing?.reservation.roomType ?? defaultRoomType
             }
             let incoming = try reservation(
-                from: complete, hotel: hotel, today: today, confirmation: existing?.reservation.confirmation, db)
+                from: complete, batch: batch, today: today, confirmation: existing?.reservation.confirmation, db)
             if let existing {
                 var next = incoming
                 next.bookedOn = existing.reservation.bookedOn
@@ -271,19 +278,18 @@ extension AppDatabase {
                 try update(db, id: existing.id, next, author: author)
                 try replaceNights(db, id: existing.id, next)
                 try storeChannelDetails(db, id: existing.id, record)
-                try adjustInventory(db, next, sign: 1)
+                let overbooked = try sell(db, next, batch: batch)
                 try db.audit(
                     author, entity: "reservation", key: next.confirmation, action: "channel-modify",
                     old: snapshot(existing.reservation), new: snapshot(next))
-                return .modified(
-                    confirmation: next.confirmation, overbooked: try overbookedNights(db, hotel: hotel, next))
+                return .modified(confirmation: next.confirmation, overbooked: overbooked)
             }
-            let id = try nextReservationID(db)
+            let id = try batch.takeReservationID(db)
             var created = incoming
             created.confirmation = confirmation(hotel: hotel, id: id)
-            try insert(created, id: id, db, author: author)
-            try storeChannelDetails(db, id: id, record)
-            try adjustInventory(db, created, sign: 1)
+            try insertChannelBooking(batch.insertReservation, created, id: id, record, author: author)
+            try insertNights(batch.insertNight, id: id, created)
+            let overbooked = try sell(db, created, batch: batch)
             if tombstone != nil {
                 try db.execute(
                     sql: "DELETE FROM channel_tombstone WHERE channel_code = ? AND reference = ?",
@@ -292,8 +298,7 @@ extension AppDatabase {
             try db.audit(
                 author, entity: "reservation", key: created.confirmation, action: "channel-create", old: nil,
                 new: snapshot(created))
-            return .created(
-                confirmation: created.confirmation, overbooked: try overbookedNights(db, hotel: hotel, created))
+            return .created(confirmation: created.confirmation, overbooked: overbooked)
         }
     }
 
@@ -305,14 +310,15 @@ extension AppDatabase {
 
     /// The reservation a channel record describes, checked against the hotel.
     static func reservation(
-        from record: ChannelReservation, hotel: Hotel, today: CalendarDate, confirmation: String?, _ db: Database
+        from record: ChannelReservation, batch: ChannelBatch, today: CalendarDate, confirmation: String?, _ db: Database
     ) throws -> Reservation {
+        let hotel = batch.hotel
         func refuse(_ reason: String) -> ChannelRecordError {
             ChannelRecordError(reference: record.reference, reason: reason)
         }
         guard let stay = record.stay else { throw refuse("reservation \(record.reference) has no stay dates") }
         guard let roomType = record.roomType else { throw refuse("reservation \(record.reference) has no room type") }
-        guard hotel.roomTypes.contains(where: { $0.code == roomType }) else {
+        guard batch.physicalRooms[roomType] != nil else {
             throw refuse("room type \(roomType) of reservation \(record.reference) is not a room type of \(hotel.code)")
         }
         guard let ratePlan = record.ratePlan else {
@@ -320,7 +326,7 @@ extension AppDatabase {
                 "reservation \(record.reference) has no rate plan and channel \(record.channel) has no default rate plan"
             )
         }
-        guard let lastRoomAvailability = try Bool.fetchOne(db.cachedStatement(sql: "SELECT lra FROM rate_plan WHERE code = ?"), arguments: [ratePlan.rawValue]) else {
+        guard let lastRoomAvailability = try batch.lastRoomAvailability(of: ratePlan, db) else {
             throw refuse(
                 "rate plan \(ratePlan) of reservation \(record.reference) does not exist; import it or change the channel mapping"
             )
@@ -358,13 +364,7 @@ extension AppDatabase {
     /// Stores what the channel said beyond the stay. A modify overlays the booking, but contacts, the travel
     /// agent and the card guarantee that it leaves out are kept: channels often omit them in modifications.
     static func storeChannelDetails(_ db: Database, id: Int64, _ record: ChannelReservation) throws {
-        var commissionBasisPoints: Int?
-        var commissionMinor: Int64?
-        switch record.commission {
-        case .percent(let share): commissionBasisPoints = share.value
-        case .amount(let amount): commissionMinor = amount.minorUnits
-        case nil: break
-        }
+        let (commissionBasisPoints, commissionMinor) = commissionColumns(record)
         try db.cachedStatement(
             sql: """
                 UPDATE reservation SET channel_last_modified = ?, guest_email = COALESCE(?, guest_email),
@@ -384,6 +384,82 @@ extension AppDatabase {
             ])
     }
 
+    /// The commission as the channel sent it: basis points, or an amount in minor units.
+    static func commissionColumns(_ record: ChannelReservation) -> (Int?, Int64?) {
+        switch record.commission {
+        case .percent(let share): (share.value, nil)
+        case .amount(let amount): (nil, amount.minorUnits)
+        case nil: (nil, nil)
+        }
+    }
+
+    /// A new channel booking with everything the channel said, in one insert (its nights follow).
+    static func insertChannelBooking(
+        _ statement: PreparedStatement, _ reservation: Reservation, id: Int64, _ record: ChannelReservation,
+        author: ChangeAuthor
+    ) throws {
+        let (commissionBasisPoints, commissionMinor) = commissionColumns(record)
+        statement.reset()
+        statement.bind(id)
+        statement.bind(reservation.confirmation)
+        statement.bind(reservation.source.rawValue)
+        statement.bind(reservation.channelCode?.rawValue)
+        statement.bind(reservation.channelReference)
+        statement.bind(reservation.guestName)
+        statement.bind(reservation.roomType.rawValue)
+        statement.bind(reservation.ratePlanCode.rawValue)
+        statement.bind(reservation.stay.arrival.description)
+        statement.bind(reservation.stay.departure.description)
+        statement.bind(reservation.rooms)
+        statement.bind(reservation.status.rawValue)
+        statement.bind(reservation.companyCode?.rawValue)
+        statement.bind(reservation.vipLevel)
+        statement.bind(reservation.specialRequests)
+        statement.bind(reservation.billing.rawValue)
+        statement.bind(reservation.lastRoomAvailability)
+        statement.bind(reservation.total.minorUnits)
+        statement.bind(reservation.total.currency.code)
+        statement.bind(reservation.bookedOn.description)
+        statement.bind(author.timestamp)
+        statement.bind(author.timestamp)
+        statement.bind(record.lastModified)
+        statement.bind(record.guest.email)
+        statement.bind(record.guest.phone)
+        statement.bind(record.guest.adults)
+        statement.bind(record.guest.childAges.map(String.init).joined(separator: ","))
+        statement.bind(commissionBasisPoints)
+        statement.bind(commissionMinor)
+        statement.bind(record.travelAgent?.name)
+        statement.bind(record.travelAgent?.iataNumber)
+        statement.bind(record.mealPlan)
+        statement.bind(record.comments.isEmpty ? nil : record.comments.joined(separator: "\n"))
+        statement.bind(record.cardLastFour.map { String($0.suffix(4)) })
+        statement.bind(record.cardExpiry)
+        try statement.execute()
+    }
+
+    /// Adds an occupying channel booking to the inventory counters and returns the nights it sold beyond
+    /// physical − out of order − held + allowance, as "DLX 2027-03-01 (+2)": the same upsert tells the
+    /// night's new load, so overbooking costs no extra query.
+    static func sell(_ db: Database, _ reservation: Reservation, batch: ChannelBatch) throws -> [String] {
+        guard reservation.status.occupiesRooms else { return [] }
+        let physical = batch.physicalRooms[reservation.roomType] ?? 0
+        let statement = batch.sellNight
+        var overbooked: [String] = []
+        for night in reservation.nights {
+            statement.reset()
+            statement.bind(reservation.roomType.rawValue)
+            statement.bind(night.night.description)
+            statement.bind(reservation.rooms)
+            statement.bind(night.amount.minorUnits * Int64(reservation.rooms))
+            let load = Int(try statement.firstInteger() ?? 0)
+            if load > physical { overbooked.append("\(reservation.roomType) \(night.night) (+\(load - physical))") }
+        }
+        // Channel bookings carry no company, so the company counters (cumulative tiers) are not theirs to keep.
+        assert(reservation.companyCode == nil)
+        return overbooked
+    }
+
     static func setChannelModified(_ db: Database, id: Int64, _ lastModified: Int64?) throws {
         guard let lastModified else { return }
         try db.execute(
@@ -392,35 +468,19 @@ extension AppDatabase {
             arguments: [lastModified, lastModified, id])
     }
 
-    private static func storedChannelBooking(_ db: Database, channel: Code, reference: String) throws
-        -> StoredChannelBooking?
+    private static func storedChannelBooking(_ db: Database, channel: Code, reference: String, batch: ChannelBatch)
+        throws -> StoredChannelBooking?
     {
-        guard
+        // Most records are new bookings: a look at the index answers them without reading a row.
+        batch.channelBookingID.reset()
+        batch.channelBookingID.bind(channel.rawValue)
+        batch.channelBookingID.bind(reference)
+        guard let id = try batch.channelBookingID.firstInteger(),
             let row = try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT * FROM reservation WHERE channel_code = ? AND channel_reference = ?"),
-                arguments: [channel.rawValue, reference])
+                db.cachedStatement(sql: "SELECT * FROM reservation WHERE id = ?"), arguments: [id])
         else { return nil }
         return StoredChannelBooking(
             id: row["id"], reservation: try reservation(from: row, db), lastModified: row["channel_last_modified"])
-    }
-
-    /// The nights of `reservation` sold beyond physical − out of order − held + allowance, as "DLX 2027-03-01 (+2)".
-    static func overbookedNights(_ db: Database, hotel: Hotel, _ reservation: Reservation) throws -> [String] {
-        guard reservation.status.occupiesRooms,
-            let physical = hotel.roomTypes.first(where: { $0.code == reservation.roomType })?.rooms
-        else { return [] }
-        let rows = try Row.fetchAll(
-            db.cachedStatement(
-                sql: """
-                    SELECT night, sold + held + out_of_order - overbook - ? AS excess FROM inventory_night
-                    WHERE room_type_code = ? AND night >= ? AND night < ? AND sold + held + out_of_order - overbook > ?
-                    ORDER BY night
-                    """),
-            arguments: [
-                physical, reservation.roomType.rawValue, reservation.stay.arrival.description,
-                reservation.stay.departure.description, physical,
-            ])
-        return rows.map { "\(reservation.roomType) \($0["night"] as String) (+\($0["excess"] as Int))" }
     }
 }
 
