@@ -41,6 +41,8 @@ struct BookingsCreate: ParsableCommand {
     @Option(help: "Special request, e.g. \"late arrival\".") var request: String?
     @Option(help: "guest or direct-bill (direct-bill needs --company).") var billing: String = "guest"
     @Flag(help: "Book as tentative instead of confirmed.") var tentative = false
+    @Option(help: "Travel agency or OTA code (owed commission).") var intermediary: String?
+    @Flag(help: "Book a direct-bill stay over the company's credit limit (audited with the user).") var overrideCredit = false
 
     func run() throws {
         let database = try global.open()
@@ -50,8 +52,11 @@ struct BookingsCreate: ParsableCommand {
             stay: Parse.stay(arrival: arrival, nights: nights, departure: departure), rooms: rooms,
             companyCode: company.map { try Parse.code($0, "company code") },
             ratePlanCode: ratePlan.map { try Parse.code($0, "rate plan code") }, vipLevel: vip, specialRequests: request,
-            billing: BillingInstruction(parsing: billing), tentative: tentative)
-        let reservation = try database.book(booking, today: today, by: global.author)
+            billing: BillingInstruction(parsing: billing), tentative: tentative,
+            intermediaryCode: intermediary.map { try Parse.code($0, "intermediary code") })
+        var request = booking
+        request.overrideCredit = overrideCredit
+        let reservation = try database.book(request, today: today, by: global.author)
         Console.out(reservation.confirmation)
         Console.note(
             "Booked \(reservation.confirmation): \(reservation.guestName), \(reservation.roomType) \(reservation.stay)\(reservation.rooms > 1 ? " × \(reservation.rooms) rooms" : ""), \(reservation.ratePlanCode), total \(reservation.total), \(reservation.status.rawValue).")
@@ -126,6 +131,7 @@ struct BookingsShow: ParsableCommand {
             "  total       \(reservation.total)",
             "  source      \(reservation.source.rawValue)\(reservation.companyCode.map { ", company \($0)" } ?? ""), billing \(reservation.billing.rawValue), booked on \(reservation.bookedOn)",
         ]
+        if let intermediary = reservation.intermediaryCode { lines.append("  via         \(intermediary)") }
         if let vip = reservation.vipLevel { lines.append("  VIP         \(vip)") }
         if let requests = reservation.specialRequests { lines.append("  requests    \(requests)") }
         if let details {
@@ -171,6 +177,7 @@ struct BookingsShow: ParsableCommand {
             "company": reservation.companyCode?.rawValue ?? NSNull(), "vip": reservation.vipLevel ?? NSNull(),
             "specialRequests": reservation.specialRequests ?? NSNull(), "billing": reservation.billing.rawValue,
             "bookedOn": reservation.bookedOn.description,
+            "intermediary": reservation.intermediaryCode?.rawValue ?? NSNull(),
             "nightly": reservation.nights.map { night -> [String: Any] in
                 ["night": night.night.description, "price": QuoteDocument.money(night.amount), "ratePlan": night.ratePlanCode.rawValue, "basis": night.basis]
             },

@@ -24,13 +24,15 @@ public struct Reservation: Hashable, Sendable {
     public var nights: [NightPrice]
     /// The day the booking was made (for pickup history and lead time).
     public var bookedOn: CalendarDate
+    /// The travel agency or OTA the booking came through, when the hotel owes it commission.
+    public var intermediaryCode: Code?
 
     public init(
         confirmation: String, source: ReservationSource, channelCode: Code? = nil, channelReference: String? = nil,
         guestName: String, roomType: Code, ratePlanCode: Code, stay: Stay, rooms: Int, status: ReservationStatus,
         companyCode: Code? = nil, vipLevel: String? = nil, specialRequests: String? = nil,
         billing: BillingInstruction = .guestPays, lastRoomAvailability: Bool = false, nights: [NightPrice],
-        bookedOn: CalendarDate
+        bookedOn: CalendarDate, intermediaryCode: Code? = nil
     ) {
         self.confirmation = confirmation
         self.source = source
@@ -49,6 +51,7 @@ public struct Reservation: Hashable, Sendable {
         self.lastRoomAvailability = lastRoomAvailability
         self.nights = nights
         self.bookedOn = bookedOn
+        self.intermediaryCode = intermediaryCode
     }
 
     /// Sum of the nightly prices of one room.

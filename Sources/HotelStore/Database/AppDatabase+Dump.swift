@@ -37,6 +37,17 @@ extension AppDatabase {
                 "SELECT channel_code, reference, last_modified FROM channel_tombstone ORDER BY channel_code, reference",
                 "SELECT channel_code, position, reference, reason, status FROM quarantine ORDER BY channel_code, position, reference",
                 "SELECT COUNT(*) FROM feed_message",
+                // Groups and VIP (v5): blocks with their pickup and release, group bookings, VIP levels and holders.
+                "SELECT code, name, company_code, rate_plan_code, cutoff, attrition_bp, vip_level_code, billing, released_on FROM group_block ORDER BY code",
+                "SELECT * FROM group_block_night ORDER BY group_code, night, room_type_code",
+                "SELECT g.group_code, r.confirmation, g.guest_key, g.arrival, g.sharer FROM group_reservation g JOIN reservation r ON r.id = g.reservation_id ORDER BY r.id",
+                "SELECT code, rank, name, amenities, handling_notes FROM vip_level ORDER BY code",
+                "SELECT guest_key, vip_level_code FROM guest_vip ORDER BY guest_key",
+                "SELECT confirmation, vip_level, special_requests FROM reservation WHERE vip_level IS NOT NULL OR special_requests IS NOT NULL ORDER BY id",
+                // Commissions (v6): intermediaries, who booked through them, checked claims and approvals.
+                "SELECT code, name, iata, commission_bp, basis, flat_per_night_minor, flat_per_stay_minor, cap_nights, valid_from, valid_to FROM intermediary ORDER BY code",
+                "SELECT confirmation, intermediary_code FROM reservation WHERE intermediary_code IS NOT NULL ORDER BY id",
+                "SELECT s.intermediary_code, s.file_name, c.line, c.reference, c.claimed_minor, c.due_minor, c.reason, c.approved_minor FROM commission_claim c JOIN commission_statement s ON s.id = c.statement_id ORDER BY c.statement_id, c.line",
             ]
             return try queries.map { sql in
                 try Row.fetchAll(db, sql: sql).map { $0.description }.joined(separator: "\n")

@@ -58,7 +58,8 @@ extension AppDatabase {
 
     /// Nights where the stored counters differ from the reservations (should never happen): the invariant
     /// sold = Σ rooms of occupying reservations on the night, the same for revenue, and per company the
-    /// room-nights that count towards its cumulative tiers.
+    /// room-nights that count towards its cumulative tiers; held = Σ unpicked rooms of group blocks and each
+    /// block night's pickup = Σ rooms of its group bookings.
     public func inventoryDiscrepancies() throws -> [String] {
         try read { db in
             try String.fetchAll(
@@ -96,6 +97,7 @@ extension AppDatabase {
                         FROM produced p LEFT JOIN company_night c ON c.company_code = p.company_code AND c.night = p.night
                         WHERE c.night IS NULL
                         """)
+                + Self.groupDiscrepancies(db)
         }
     }
 

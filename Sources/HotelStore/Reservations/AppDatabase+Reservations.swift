@@ -16,6 +16,10 @@ extension AppDatabase {
             let quote = try Self.price(
                 db, hotel: hotel, roomType: request.roomType, stay: request.stay, rooms: request.rooms,
                 company: request.companyCode, ratePlan: request.ratePlanCode)
+            if try Self.fetchRatePlan(db, quote.ratePlanCode)?.kind == .group {
+                throw DomainError.refused(
+                    "rate plan \(quote.ratePlanCode) is a group plan; book group guests into their block with 'hotelsales groups book GROUP ...'")
+            }
             try Self.checkControls(db, quote: quote)
             try Self.checkInventory(db, hotel: hotel, roomType: request.roomType, stay: request.stay, rooms: request.rooms)
             let id = try Self.nextReservationID(db)
@@ -25,8 +29,15 @@ extension AppDatabase {
                 roomType: request.roomType, ratePlanCode: quote.ratePlanCode, stay: request.stay, rooms: request.rooms,
                 status: request.tentative ? .tentative : .confirmed, companyCode: request.companyCode,
                 vipLevel: request.vipLevel, specialRequests: request.specialRequests, billing: request.billing,
-                lastRoomAvailability: quote.lastRoomAvailability, nights: quote.nights, bookedOn: today)
+                lastRoomAvailability: quote.lastRoomAvailability, nights: quote.nights, bookedOn: today,
+                intermediaryCode: request.intermediaryCode)
+            if reservation.billing == .directBill, let company = reservation.companyCode {
+                try Self.checkCredit(
+                    db, company: company, expected: reservation.total, override: request.overrideCredit, author: author,
+                    reference: reservation.confirmation)
+            }
             try Self.insert(reservation, id: id, db, author: author)
+            if let intermediary = reservation.intermediaryCode { try Self.recordIntermediary(db, id: id, intermediary) }
             try Self.adjustInventory(db, reservation, sign: 1)
             try db.audit(
                 author, entity: "reservation", key: reservation.confirmation, action: "create", old: nil,
@@ -48,6 +59,9 @@ extension AppDatabase {
             guard old.status.isModifiable else {
                 throw DomainError.refused(
                     "reservation \(confirmation) is \(old.status.rawValue); only a tentative, confirmed or checked-in reservation can be modified")
+            }
+            if change.changesInventory {
+                try Self.refuseStayChangeOfGroupBooking(db, reservationID: id, confirmation: old.confirmation)
             }
             var new = old
             if let name = change.guestName {
@@ -108,11 +122,14 @@ extension AppDatabase {
             new.status = try transition.apply(to: old, today: today)
             if old.status.occupiesRooms, !new.status.occupiesRooms {
                 try Self.adjustInventory(db, old, sign: -1)
+                try Self.returnGroupRooms(db, reservationID: id, old)
             }
             try Self.update(db, id: id, new, author: author)
             try db.audit(
                 author, entity: "reservation", key: confirmation, action: transition.rawValue, old: Self.snapshot(old),
                 new: Self.snapshot(new))
+            // Direct-bill charges go to the company's account at check-out (receivables).
+            if transition == .checkOut { try Self.postStayCharges(db, reservationID: id, new, on: today, author: author) }
             return new
         }
     }
@@ -278,17 +295,27 @@ extension AppDatabase {
         try insertNights(db, id: id, reservation)
     }
 
+    static let insertNightSQL = """
+        INSERT INTO reservation_night (reservation_id, night, amount_minor, rate_plan_code, season, tier, basis)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
+        """
+
     static func insertNights(_ db: Database, id: Int64, _ reservation: Reservation) throws {
-        let statement = try db.cachedStatement(
-            sql: """
-                INSERT INTO reservation_night (reservation_id, night, amount_minor, rate_plan_code, season, tier, basis)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """)
+        try insertNights(PreparedStatement(db, sql: insertNightSQL), id: id, reservation)
+    }
+
+    /// The nightly prices of a reservation (a bulk import passes its prepared statement).
+    static func insertNights(_ statement: PreparedStatement, id: Int64, _ reservation: Reservation) throws {
         for night in reservation.nights {
-            try statement.execute(arguments: [
-                id, night.night.description, night.amount.minorUnits, night.ratePlanCode.rawValue, night.season, night.tier,
-                night.basis,
-            ])
+            statement.reset()
+            statement.bind(id)
+            statement.bind(night.night.description)
+            statement.bind(night.amount.minorUnits)
+            statement.bind(night.ratePlanCode.rawValue)
+            statement.bind(night.season)
+            statement.bind(night.tier)
+            statement.bind(night.basis)
+            try statement.execute()
         }
     }
 
@@ -342,7 +369,8 @@ extension AppDatabase {
             rooms: row["rooms"], status: try ReservationStatus(parsing: row["status"]),
             companyCode: try (row["company_code"] as String?).map { try Code($0) }, vipLevel: row["vip_level"],
             specialRequests: row["special_requests"], billing: try BillingInstruction(parsing: row["billing"]),
-            lastRoomAvailability: row["lra"], nights: nights, bookedOn: try CalendarDate(parsing: row["booked_on"]))
+            lastRoomAvailability: row["lra"], nights: nights, bookedOn: try CalendarDate(parsing: row["booked_on"]),
+            intermediaryCode: try (row["intermediary_code"] as String?).map { try Code($0) })
     }
 
     static func snapshot(_ reservation: Reservation) -> [String: String] {
@@ -356,6 +384,7 @@ extension AppDatabase {
         values["company"] = reservation.companyCode?.rawValue
         values["vip"] = reservation.vipLevel
         values["requests"] = reservation.specialRequests
+        values["intermediary"] = reservation.intermediaryCode?.rawValue
         return values
     }
 }

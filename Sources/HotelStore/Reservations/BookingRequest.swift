@@ -12,11 +12,15 @@ public struct BookingRequest: Sendable {
     public var specialRequests: String?
     public var billing: BillingInstruction
     public var tentative: Bool
+    /// The travel agency or OTA the booking came through (`--intermediary`).
+    public var intermediaryCode: Code?
+    /// Book a direct-bill stay even over the company's credit limit (`--override-credit`, audited).
+    public var overrideCredit = false
 
     public init(
         guestName: String, roomType: Code, stay: Stay, rooms: Int = 1, companyCode: Code? = nil,
         ratePlanCode: Code? = nil, vipLevel: String? = nil, specialRequests: String? = nil,
-        billing: BillingInstruction = .guestPays, tentative: Bool = false
+        billing: BillingInstruction = .guestPays, tentative: Bool = false, intermediaryCode: Code? = nil
     ) throws {
         guard !guestName.trimmingWhitespace.isEmpty else {
             throw DomainError.invalid("guest name is empty; give the guest's name, e.g. --guest \"Chen Li\"")
@@ -37,6 +41,7 @@ public struct BookingRequest: Sendable {
         self.specialRequests = specialRequests
         self.billing = billing
         self.tentative = tentative
+        self.intermediaryCode = intermediaryCode
     }
 }
 
