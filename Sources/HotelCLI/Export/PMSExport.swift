@@ -1,0 +1,289 @@
+import Foundation
+import HotelDomain
+import HotelFeeds
+import HotelStore
+
+/// One run of `export pms`: reads the snapshot and writes every file of the requested entities into the file
+/// set (still under temporary names), then the manifest.
+///
+/// File names: `<HOTEL>-<stamp>-<part>.<ext>`, e.g. `SHBUND-20270301T020000Z-reservations.xml`; per entity:
+/// companies → `profile-<CODE>.xml` (one `OTA_ProfileCreateRQ` per company), `accounts.csv`, `agreements.csv`;
+/// rates → `rate-plans.xml`, `rate-plans.csv`, `rate-grid.csv`; restrictions → `restrictions.xml`,
+/// `restrictions.csv`, `booking-limits.csv`; reservations → `reservations.xml`, `reservations.csv`,
+/// `reservation-nights.csv`; arrivals → `arrivals-<DAY>.xml`, `arrivals-<DAY>.csv`, `arrivals-<DAY>-nights.csv`.
+struct PMSExport {
+    let files: ExportFileSet
+    let hotelCode: String
+    let stamp: String
+    let format: ExportPMS.Format
+
+    /// What was exported, for the manifest, the run record and the summary.
+    struct Summary {
+        var kind: ExportRun.Kind
+        var entities: [String]
+        var snapshot: PMSExportSnapshot
+        /// Records per entity.
+        var records: [String: Int]
+    }
+
+    var manifestName: String { "\(hotelCode)-\(stamp)-manifest.json" }
+
+    /// The files by entity (in the order of `summary.entities`), then in the order they were written.
+    func orderedFiles(_ summary: Summary) -> [ExportFileSet.File] {
+        let rank = { (file: ExportFileSet.File) in
+            summary.entities.firstIndex(of: file.entity) ?? summary.entities.count
+        }
+        return files.files.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }
+            .map(\.element)
+    }
+
+    private func name(_ part: String, _ ext: String) -> String { "\(hotelCode)-\(stamp)-\(part).\(ext)" }
+
+    // MARK: - Changes
+
+    func changes(entities: [ExportEntity], window: ExportWindow, database: AppDatabase) throws -> Summary {
+        var reservations =
+            entities.contains(.reservations)
+            ? try ReservationFiles(
+                export: self, part: "reservations", nightsPart: "reservation-nights", entity: "reservations") : nil
+        let snapshot = try database.pmsExport(entities: entities, window: window) { exported, asOf in
+            try reservations?.append(Self.record(exported), timeStamp: asOf)
+        }
+        var records: [String: Int] = [:]
+        let timeStamp = snapshot.asOf
+        for entity in entities {
+            switch entity {
+            case .companies:
+                records[entity.rawValue] = try writeCompanies(snapshot, timeStamp: timeStamp)
+            case .rates:
+                records[entity.rawValue] = try writeRates(snapshot, timeStamp: timeStamp)
+            case .restrictions:
+                records[entity.rawValue] = try writeRestrictions(snapshot, timeStamp: timeStamp)
+            case .reservations:
+                records[entity.rawValue] = try reservations?.finish(timeStamp: timeStamp) ?? 0
+            case .intermediaries, .blocks:
+                // Refused by ExportEntity.parseList until issues 5 and 6 add their tables.
+                throw DomainError.refused("\(entity.rawValue) export is not available yet")
+            }
+        }
+        let kind: ExportRun.Kind
+        switch window {
+        case .full: kind = .full
+        case .since: kind = .since
+        case .sinceLastExport: kind = .sinceLast
+        }
+        return Summary(kind: kind, entities: entities.map(\.rawValue), snapshot: snapshot, records: records)
+    }
+
+    func arrivals(_ day: CalendarDate, database: AppDatabase) throws -> Summary {
+        var files = try ReservationFiles(
+            export: self, part: "arrivals-\(day)", nightsPart: "arrivals-\(day)-nights", entity: "arrivals")
+        let snapshot = try database.arrivalsExport(on: day) { exported, asOf in
+            try files.append(Self.record(exported), timeStamp: asOf)
+        }
+        let count = try files.finish(timeStamp: snapshot.asOf)
+        return Summary(kind: .arrivals, entities: ["arrivals"], snapshot: snapshot, records: ["arrivals": count])
+    }
+
+    static func record(_ exported: ExportedReservation) -> PMSReservation {
+        PMSReservation(
+            reservation: exported.reservation, createdAt: exported.createdAt, lastModifiedAt: exported.updatedAt,
+            companyName: exported.companyName, guestEmail: exported.guestEmail, guestPhone: exported.guestPhone,
+            adults: exported.adults, childAges: exported.childAges,
+            travelAgent: exported.travelAgentName.map { TravelAgent(name: $0, iataNumber: exported.travelAgentIATA) },
+            mealPlan: exported.mealPlan, comments: exported.comments)
+    }
+
+    // MARK: - Entities
+
+    private func writeCompanies(_ snapshot: PMSExportSnapshot, timeStamp: String?) throws -> Int {
+        let accounts = snapshot.companies.map {
+            PMSAccount(company: $0.company, agreements: $0.agreements, createdAt: $0.createdAt)
+        }
+        if format.xml {
+            for account in accounts {
+                let file = try files.create(
+                    name("profile-\(account.code)", "xml"), entity: "companies", format: "ota-xml",
+                    content: "OTA_ProfileCreateRQ")
+                try OTAProfileWriter.write(account, hotelCode: hotelCode, timeStamp: timeStamp, to: file.buffer)
+                file.records = 1
+            }
+        }
+        if format.csv {
+            let accountsFile = try files.create(
+                name("accounts", "csv"), entity: "companies", format: "csv", content: "accounts")
+            var table = PMSCSV.Table(.accounts, buffer: accountsFile.buffer)
+            for account in accounts { try table.append(PMSCSV.accountRow(account)) }
+            try table.finish()
+            accountsFile.records = table.rows
+            let agreementsFile = try files.create(
+                name("agreements", "csv"), entity: "companies", format: "csv", content: "agreements")
+            var agreements = PMSCSV.Table(.agreements, buffer: agreementsFile.buffer)
+            for account in accounts {
+                for row in PMSCSV.agreementRows(account) { try agreements.append(row) }
+            }
+            try agreements.finish()
+            agreementsFile.records = agreements.rows
+        }
+        return accounts.count
+    }
+
+    private func writeRates(_ snapshot: PMSExportSnapshot, timeStamp: String?) throws -> Int {
+        let book = RateBook(plans: snapshot.allRatePlans)
+        let roomTypes = snapshot.hotel.roomTypes.map(\.code)
+        let plans = snapshot.ratePlans.map { plan in
+            PMSRatePlan(plan: plan, book: book, roomTypes: roomTypes, companyNames: snapshot.companyNames)
+        }
+        if format.xml, !plans.isEmpty {
+            let file = try files.create(
+                name("rate-plans", "xml"), entity: "rates", format: "ota-xml", content: "OTA_HotelRatePlanNotifRQ")
+            try OTARatePlanWriter.write(
+                plans, hotelCode: hotelCode, hotelName: snapshot.hotel.name, timeStamp: timeStamp, to: file.buffer)
+            file.records = plans.count
+        }
+        if format.csv {
+            let plansFile = try files.create(
+                name("rate-plans", "csv"), entity: "rates", format: "csv", content: "rate-plans")
+            var table = PMSCSV.Table(.ratePlans, buffer: plansFile.buffer)
+            for plan in plans { try table.append(PMSCSV.ratePlanRow(plan)) }
+            try table.finish()
+            plansFile.records = table.rows
+            let gridFile = try files.create(
+                name("rate-grid", "csv"), entity: "rates", format: "csv", content: "rate-grid")
+            var grid = PMSCSV.Table(.rateGrid, buffer: gridFile.buffer)
+            for plan in plans {
+                for row in PMSCSV.rateGridRows(plan) { try grid.append(row) }
+            }
+            try grid.finish()
+            gridFile.records = grid.rows
+        }
+        return plans.count
+    }
+
+    private func writeRestrictions(_ snapshot: PMSExportSnapshot, timeStamp: String?) throws -> Int {
+        let controls = PMSControlPeriod.periods(snapshot.controls)
+        let limits = PMSBookingLimit.periods(snapshot.inventory)
+        if format.xml, !(controls.isEmpty && limits.isEmpty) {
+            let file = try files.create(
+                name("restrictions", "xml"), entity: "restrictions", format: "ota-xml", content: "OTA_HotelAvailNotifRQ"
+            )
+            try OTAAvailWriter.write(
+                controls: controls, bookingLimits: limits, hotelCode: hotelCode, timeStamp: timeStamp, to: file.buffer)
+            file.records = controls.count + limits.count
+        }
+        if format.csv {
+            let controlsFile = try files.create(
+                name("restrictions", "csv"), entity: "restrictions", format: "csv", content: "restrictions")
+            var table = PMSCSV.Table(.restrictions, buffer: controlsFile.buffer)
+            for period in controls { try table.append(PMSCSV.restrictionRow(period)) }
+            try table.finish()
+            controlsFile.records = table.rows
+            let limitsFile = try files.create(
+                name("booking-limits", "csv"), entity: "restrictions", format: "csv", content: "booking-limits")
+            var limitTable = PMSCSV.Table(.bookingLimits, buffer: limitsFile.buffer)
+            for limit in limits { try limitTable.append(PMSCSV.bookingLimitRow(limit)) }
+            try limitTable.finish()
+            limitsFile.records = limitTable.rows
+        }
+        return controls.count + limits.count
+    }
+
+    /// The reservation files of an export, filled one reservation at a time while the database is read.
+    ///
+    /// The XML file is created with the first reservation (an `OTA_HotelResNotifRQ` needs at least one), so an
+    /// export with none writes only the CSV headers.
+    struct ReservationFiles {
+        let export: PMSExport
+        let part: String
+        let entity: String
+        private var xmlFile: ExportFileSet.File?
+        private var xml: OTAReservationWriter?
+        private var table: PMSCSV.Table?
+        private var tableFile: ExportFileSet.File?
+        private var nights: PMSCSV.Table?
+        private var nightsFile: ExportFileSet.File?
+        private(set) var count = 0
+
+        init(export: PMSExport, part: String, nightsPart: String, entity: String) throws {
+            self.export = export
+            self.part = part
+            self.entity = entity
+            if export.format.csv {
+                let file = try export.files.create(
+                    export.name(part, "csv"), entity: entity, format: "csv", content: "reservations")
+                table = PMSCSV.Table(.reservations, buffer: file.buffer)
+                tableFile = file
+                let night = try export.files.create(
+                    export.name(nightsPart, "csv"), entity: entity, format: "csv", content: "reservation-nights")
+                nights = PMSCSV.Table(.reservationNights, buffer: night.buffer)
+                nightsFile = night
+            }
+        }
+
+        /// Appends one reservation; `timeStamp` (the snapshot's as-of instant) becomes the XML root's `TimeStamp`.
+        mutating func append(_ record: PMSReservation, timeStamp: String?) throws {
+            count += 1
+            if export.format.xml {
+                if xml == nil {
+                    let file = try export.files.create(
+                        export.name(part, "xml"), entity: entity, format: "ota-xml", content: "OTA_HotelResNotifRQ")
+                    xmlFile = file
+                    xml = OTAReservationWriter(buffer: file.buffer, hotelCode: export.hotelCode, timeStamp: timeStamp)
+                }
+                try xml?.append(record)
+            }
+            try table?.append(PMSCSV.reservationRow(record))
+            for row in PMSCSV.reservationNightRows(record) { try nights?.append(row) }
+        }
+
+        mutating func finish(timeStamp: String?) throws -> Int {
+            try xml?.finish()
+            xmlFile?.records = count
+            try table?.finish()
+            tableFile?.records = table?.rows ?? 0
+            try nights?.finish()
+            nightsFile?.records = nights?.rows ?? 0
+            return count
+        }
+    }
+
+    // MARK: - Manifest
+
+    /// Writes the manifest (after the other files are in place) atomically; returns its name.
+    ///
+    /// It lists every file with its entity, format, message or layout, records, bytes and SHA-256, and per
+    /// entity what the export covered.
+    func writeManifest(_ summary: Summary, startedAt: String) throws -> String {
+        let manifestFiles: [[String: Any]] = orderedFiles(summary).map { file in
+            [
+                "name": file.name, "entity": file.entity, "format": file.format, "content": file.content,
+                "records": file.records, "bytes": file.bytes, "sha256": file.sha256,
+            ]
+        }
+        let entities: [[String: Any]] = summary.entities.map { entity in
+            var item: [String: Any] = ["entity": entity, "records": summary.records[entity] ?? 0]
+            if let selection = summary.snapshot.selections.first(where: { $0.entity.rawValue == entity }) {
+                item["covers"] = selection.summary
+            } else {
+                item["covers"] = "arrivals"
+            }
+            return item
+        }
+        let manifest: [String: Any] = [
+            "hotel": hotelCode, "exportedAt": startedAt, "asOf": summary.snapshot.asOf ?? NSNull(),
+            "auditId": summary.snapshot.auditID, "kind": summary.kind.rawValue, "format": format.rawValue,
+            "entities": entities, "files": manifestFiles,
+        ]
+        let set = try ExportFileSet(folder: files.folder)
+        let file = try set.create(manifestName, entity: "manifest", format: "json", content: "manifest")
+        do {
+            file.buffer.append(Table.json(manifest) + "\n")
+            try file.buffer.finish()
+            try set.commit()
+        } catch {
+            set.discard()
+            throw error
+        }
+        return manifestName
+    }
+}
