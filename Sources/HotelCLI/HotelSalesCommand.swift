@@ -16,7 +16,8 @@ public struct HotelSalesCommand: ParsableCommand {
             InitCommand.self, CompaniesCommand.self, AgreementsCommand.self, RatesCommand.self, BookingsCommand.self,
             InventoryCommand.self, ControlsCommand.self, YieldCommand.self, ChannelsCommand.self, FeedsCommand.self,
             GroupsCommand.self, VIPCommand.self, ArrivalsCommand.self, IntermediariesCommand.self,
-            CommissionsCommand.self, ExportCommand.self, AuditCommand.self,
+            CommissionsCommand.self, ExportCommand.self, ARCommand.self, ReportsCommand.self, TargetsCommand.self,
+            AuditCommand.self,
         ])
 
     public init() {}

@@ -136,6 +136,12 @@ func runBench(_ options: BenchOptions, path: String) throws -> Bool {
     } else {
         yieldNote = "yield recommend: not available in this build"
     }
+    // EXPORT-PMS (issue 7): measured when the binary has `export pms`.
+    if let binary, let export = try ExportBenchmark(bench: bench, binary: binary).reservationsOTAXML(runs: 3) {
+        results.append(export)
+    }
+    // RECEIVABLES-REPORTS (issue 8): last, because it adds 500 companies and their receivables.
+    if let binary { results += try ReceivablesBenchmark(bench: bench, binary: binary).measure(runs: 5) }
     print("load average after measuring: \(loadAverage())\n")
     printTable(results)
     if let yieldNote { print(yieldNote) }

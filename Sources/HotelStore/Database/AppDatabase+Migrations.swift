@@ -295,6 +295,7 @@ extension AppDatabase {
         registerGroupMigrations(&migrator)
         registerCommissionMigrations(&migrator)
         registerExportMigrations(&migrator)
+        registerReceivableMigrations(&migrator)
         return migrator
     }
 }
