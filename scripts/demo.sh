@@ -68,14 +68,14 @@ $HS rates import rate-plans/GRP-TECH.yaml
 $HS vip levels add --code V1 --rank 1 --name "Chairman level" --amenities "fruit basket; GM greeting" --notes "GM meets the guest at the door"
 $HS vip levels add --code V2 --rank 2 --name "Executive" --amenities "welcome letter; late check-out"
 if ! $HS groups show TECH27 >/dev/null 2>&1; then
-    # Is the group worth 30 DLX in Golden Week at 890.00? (Before the block exists: it holds the rooms after.)
-    $HS groups evaluate --room-type DLX --from 2027-05-01 --to 2027-05-04 --rooms 30 --rate 890.00 \
+    # Is the group worth 40 DLX in Golden Week at 890.00? (Before the block exists: it holds the rooms after.)
+    $HS groups evaluate --room-type DLX --from 2027-05-01 --to 2027-05-04 --rooms 40 --rate 890.00 \
         --demand groups/TECH27-demand.csv --today "$TODAY"
     $HS groups create --code TECH27 --name "Tech Summit 2027" --company ACME --rate-plan GRP-TECH --cutoff 2027-04-20 \
         --attrition 20% --vip V2
 fi
 $HS vip set --company ACME --level V2
-$HS groups block TECH27 --room-type DLX --from 2027-05-01 --to 2027-05-04 --rooms 30 --rate 930.00
+$HS groups block TECH27 --room-type DLX --from 2027-05-01 --to 2027-05-04 --rooms 40 --rate 890.00
 $HS groups rooming-list TECH27 groups/TECH27-rooming.csv --dry-run --today "$TODAY" || [ $? -eq 3 ]
 $HS groups release-due --today "$TODAY"
 $HS groups show TECH27

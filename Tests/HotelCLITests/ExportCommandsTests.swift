@@ -176,7 +176,7 @@ struct ExportCommandsTests {
             lines[2].hasPrefix(
                 "SHBUND-0000002,confirmed,direct,,,Anna Berg,,,,,STD,BAR,2027-05-01,2027-05-04,3,2,6480.00,CNY,"))
         let limits = try String(contentsOf: Self.file("booking-limits.csv", in: out), encoding: .utf8)
-        #expect(limits.hasSuffix("DLX,2027-05-01,2027-05-02,36,0,2,38\r\n"))
+        #expect(limits.hasSuffix("DLX,2027-05-01,2027-05-02,40,0,2,42\r\n"))
         let xml = try String(contentsOf: Self.file("reservations.xml", in: out), encoding: .utf8)
         #expect(xml.contains(#"<Rate EffectiveDate="2027-05-01" ExpireDate="2027-05-03" RateTimeUnit="Day">"#))
         #expect(xml.contains(#"<Base AmountAfterTax="1104.99" CurrencyCode="CNY"/>"#))

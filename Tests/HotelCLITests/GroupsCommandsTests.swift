@@ -34,20 +34,20 @@ struct GroupsCommandsTests {
     func groupCommands() throws {
         let runner = try preparedRunner()
         defer { runner.cleanUp() }
-        // The sample hotel has 36 DLX rooms: the 40-room DLX block is beyond them.
+        // The sample hotel has 40 DLX rooms: the block takes all of them, one more is beyond them.
         let before = try runner.dump()
-        let tooBig = try runner.run("groups block TECH27 --room-type DLX --from 2027-05-01 --to 2027-05-04 --rooms 40")
+        let tooBig = try runner.run("groups block TECH27 --room-type DLX --from 2027-05-01 --to 2027-05-04 --rooms 41")
         #expect(tooBig.status == 65)
         #expect(
-            tooBig.stderr == "hotelsales: rooms 40 is beyond the hotel's 36 physical DLX rooms; block 0 to 36 rooms\n")
+            tooBig.stderr == "hotelsales: rooms 41 is beyond the hotel's 40 physical DLX rooms; block 0 to 40 rooms\n")
         #expect(try runner.dump() == before)
 
         let block = try runner.run(
-            "groups block TECH27 --room-type STD --from 2027-05-01 --to 2027-05-04 --rooms 40 --rate 760.00")
+            "groups block TECH27 --room-type DLX --from 2027-05-01 --to 2027-05-04 --rooms 40 --rate 890.00")
         #expect(block.status == 0, "\(block.stderr)")
-        #expect(block.stdout.contains("40 rooms × 4 nights = 160 room-nights at 760.00"))
-        let inventory = try runner.run("inventory show --from 2027-05-01 --to 2027-05-01 --room-type STD --format csv")
-        #expect(inventory.stdout.contains("2027-05-01,STD,48,0,0,40,8,0,0%,0.00,0,,"))
+        #expect(block.stdout.contains("40 rooms × 4 nights = 160 room-nights at 890.00"))
+        let inventory = try runner.run("inventory show --from 2027-05-01 --to 2027-05-01 --room-type DLX --format csv")
+        #expect(inventory.stdout.contains("2027-05-01,DLX,40,0,0,40,0,0,0%,0.00,0,,"), "\(inventory.stdout)")
 
         let list = try runner.run(
             "groups rooming-list TECH27 \(Self.fixtures)/rooming-list.csv --today 2027-03-01 --format csv")
@@ -56,11 +56,11 @@ struct GroupsCommandsTests {
         #expect(list.stdout.contains("4,Sun Mei,created,SHBUND-0000003,"))
         #expect(
             list.stderr.contains(
-                "hotelsales: rooming-list.csv line 5: Wu Gang: night 2027-05-05 of 2027-05-01…2027-05-06 (5 nights) is outside group TECH27's STD block (2027-05-01…2027-05-04)\n"
+                "hotelsales: rooming-list.csv line 5: Wu Gang: night 2027-05-05 of 2027-05-01…2027-05-06 (5 nights) is outside group TECH27's DLX block (2027-05-01…2027-05-04)\n"
             ))
         #expect(
             list.stderr.contains(
-                "hotelsales: rooming-list.csv line 6: Xu Na: room type DLX is not blocked for group TECH27; blocked: STD\n"
+                "hotelsales: rooming-list.csv line 6: Xu Na: room type STD is not blocked for group TECH27; blocked: DLX\n"
             ))
         let afterFirst = try runner.dump(excludingVolatile: true)
         let again = try runner.run("groups rooming-list TECH27 \(Self.fixtures)/rooming-list.csv --today 2027-03-02")
@@ -69,8 +69,8 @@ struct GroupsCommandsTests {
         #expect(try runner.dump(excludingVolatile: true) == afterFirst)
 
         let show = try runner.run("groups show TECH27 --format csv")
-        #expect(show.stdout.contains("2027-05-01,STD,40,2,0,38,760.00,76000,1520.00,152000"))
-        #expect(show.stdout.contains("2027-05-02,STD,40,3,0,37,760.00,76000,2280.00,228000"))
+        #expect(show.stdout.contains("2027-05-01,DLX,40,2,0,38,890.00,89000,1780.00,178000"))
+        #expect(show.stdout.contains("2027-05-02,DLX,40,3,0,37,890.00,89000,2670.00,267000"))
 
         let attrition = try runner.run("groups attrition TECH27")
         #expect(attrition.status == 0)
@@ -78,10 +78,10 @@ struct GroupsCommandsTests {
             attrition.stdout.contains("contracted 160 room-nights × (100% − 20%) = 128 room-nights the group must take")
         )
         #expect(attrition.stdout.contains("shortfall 128 − 11 = 117 room-nights"))
-        #expect(attrition.stdout.contains("penalty 117 × 760.00 = 88920.00 CNY (117 × 76000 = 8892000 minor units)"))
+        #expect(attrition.stdout.contains("penalty 117 × 890.00 = 104130.00 CNY (117 × 89000 = 10413000 minor units)"))
         let json = try runner.run("groups attrition TECH27 --format json")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
-        #expect((object["penalty"] as? [String: Any])?["minorUnits"] as? Int == 8_892_000)
+        #expect((object["penalty"] as? [String: Any])?["minorUnits"] as? Int == 10_413_000)
 
         #expect(try runner.run("groups release-due --today 2027-04-20").stdout.contains("No block is due"))
         let release = try runner.run("groups release-due --today 2027-04-21")
@@ -96,8 +96,8 @@ struct GroupsCommandsTests {
             explicit.stderr
                 == "hotelsales: group TECH27 was already released on 2027-04-21; its unpicked rooms are back in general inventory\n"
         )
-        let after = try runner.run("inventory show --from 2027-05-02 --to 2027-05-02 --room-type STD --format csv")
-        #expect(after.stdout.contains("2027-05-02,STD,48,0,3,0,45,"))
+        let after = try runner.run("inventory show --from 2027-05-02 --to 2027-05-02 --room-type DLX --format csv")
+        #expect(after.stdout.contains("2027-05-02,DLX,40,0,3,0,37,"), "\(after.stdout)")
         let audit = try runner.run("audit --entity group --key TECH27")
         #expect(audit.stdout.contains("release-due"))
         #expect(try AppDatabase.open(path: runner.databasePath).inventoryDiscrepancies() == [])
@@ -159,31 +159,31 @@ struct GroupsCommandsTests {
         #expect(second.stderr.hasPrefix("hotelsales: group TECH27 was already released on 2027-04-01"))
     }
 
-    @Test("Displacement: the forecast's BAR demand pushed out by 20 DLX rooms against the group's revenue")
+    @Test("Displacement: the forecast's BAR demand pushed out by 24 DLX rooms against the group's revenue")
     func evaluate() throws {
         let runner = try preparedRunner(group: false)
         defer { runner.cleanUp() }
-        // 36 DLX left; BAR demand 20 then 30 (sd 0) at 1299.99: 4 + 14 rooms displaced = 23399.82.
+        // 40 − 24 = 16 DLX left; BAR demand 20 then 30 (sd 0) at 1299.99: 4 + 14 rooms displaced = 23399.82.
         let accept = try runner.run(
-            "groups evaluate --room-type DLX --from 2027-05-01 --to 2027-05-02 --rooms 20 --rate 890.00 --demand \(Self.fixtures)/demand.csv --today 2027-03-01 --format json"
+            "groups evaluate --room-type DLX --from 2027-05-01 --to 2027-05-02 --rooms 24 --rate 890.00 --demand \(Self.fixtures)/demand.csv --today 2027-03-01 --format json"
         )
         #expect(accept.status == 0, "\(accept.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(accept.stdout.utf8)) as? [String: Any])
         #expect((object["displacedRevenue"] as? [String: Any])?["minorUnits"] as? Int == 2_339_982)
-        #expect((object["groupRevenue"] as? [String: Any])?["minorUnits"] as? Int == 3_560_000)
+        #expect((object["groupRevenue"] as? [String: Any])?["minorUnits"] as? Int == 4_272_000)
         #expect(object["verdict"] as? String == "accept")
         let nights = try #require(object["nights"] as? [[String: Any]])
         #expect(nights.map { $0["displacedMinor"] as? Int } == [519_996, 1_819_986])
 
         let low = try runner.run(
-            "groups evaluate --room-type DLX --from 2027-05-01 --to 2027-05-02 --rooms 20 --rate 500.00 --demand \(Self.fixtures)/demand.csv --today 2027-03-01"
+            "groups evaluate --room-type DLX --from 2027-05-01 --to 2027-05-02 --rooms 24 --rate 450.00 --demand \(Self.fixtures)/demand.csv --today 2027-03-01"
         )
         #expect(low.status == 0)
-        // Break-even 23399.82 ÷ 40 room-nights = 584.9955 → 585.00.
-        #expect(low.stdout.contains("Verdict: counter-offer at 585.00 or more"))
-        #expect(low.stdout.contains("break-even rate 585.00"))
+        // Break-even 23399.82 ÷ 48 room-nights = 487.49625 → 487.50; the counter-offer rounds up to a whole 488.00.
+        #expect(low.stdout.contains("Verdict: counter-offer at 488.00 or more"))
+        #expect(low.stdout.contains("break-even rate 487.50"))
         let tooMany = try runner.run(
-            "groups evaluate --room-type DLX --from 2027-05-01 --to 2027-05-02 --rooms 37 --rate 500.00")
+            "groups evaluate --room-type DLX --from 2027-05-01 --to 2027-05-02 --rooms 41 --rate 500.00")
         #expect(tooMany.status == 65)
     }
 

@@ -63,7 +63,7 @@ struct ReservationsCommandsTests {
             .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(try runner.run("bookings no-show \(third) --today 2027-03-06").status == 0)
         let inventory = try runner.run("inventory show --from 2027-03-05 --to 2027-03-05 --room-type STD --format csv")
-        #expect(inventory.stdout.contains("2027-03-05,STD,48,0,0,0,48,0,0%,0.00,0,,"))
+        #expect(inventory.stdout.contains("2027-03-05,STD,44,0,0,0,44,0,0%,0.00,0,,"))
     }
 
     @Test("Inventory, controls and yield commands work as written and refuse bad input")
@@ -71,7 +71,7 @@ struct ReservationsCommandsTests {
         let runner = try preparedRunner()
         defer { runner.cleanUp() }
         for line in [
-            "inventory set --room-type DLX --from 2027-03-01 --to 2027-03-14 --out-of-order 2 --overbook 1",
+            "inventory set --room-type DLX --from 2027-03-01 --to 2027-03-14 --out-of-order 6 --overbook 1",
             "bookings create --room-type DLX --arrival 2027-03-01 --nights 2 --guest Group --rooms 30",
             "controls set --rate-plan BAR --from 2027-03-03 --to 2027-03-03 --room-type DLX --closed",
             "controls set --rate-plan BAR --from 2027-03-05 --to 2027-03-05 --closed-to-arrival",
@@ -89,7 +89,7 @@ struct ReservationsCommandsTests {
         #expect(dlx["occupancy"] as? String == "88.24%")
         let house = try #require(rows.first { $0["night"] as? String == "2027-03-01" && $0["roomType"] as? String == "HOUSE" })
         #expect(house["adr"] as? String == "920.00")
-        #expect(house["revpar"] as? String == "233.90")  // 27600.00 / 118 sellable = 233.898…
+        #expect(house["revpar"] as? String == "242.11")  // 27600.00 / 114 sellable = 242.105…
 
         let closed = try runner.run("bookings create --room-type DLX --arrival 2027-03-02 --nights 2 --guest X")
         #expect(closed.status == 1)
@@ -98,7 +98,7 @@ struct ReservationsCommandsTests {
         #expect(lra.status == 0, "LRA ignores the closure: \(lra.stderr)")
         let full = try runner.run("bookings create --room-type DLX --arrival 2027-03-01 --nights 1 --guest Y --rooms 6")
         #expect(full.status == 1)
-        #expect(full.stderr.contains("DLX is full on 2027-03-01: 4 of 36 rooms free (2 out of order, 30 sold, 0 held by blocks) and an overbooking allowance of 1; 6 rooms asked"))
+        #expect(full.stderr.contains("DLX is full on 2027-03-01: 4 of 40 rooms free (6 out of order, 30 sold, 0 held by blocks) and an overbooking allowance of 1; 6 rooms asked"))
         #expect(try runner.run("bookings create --room-type STD --arrival 2027-03-05 --nights 2 --guest Z").status == 1)
         #expect(try runner.run("bookings create --room-type STD --arrival 2027-03-06 --nights 1 --guest Z").status == 1)
         #expect(try runner.run("bookings create --room-type STD --arrival 2027-03-06 --nights 2 --guest Z").status == 0)
@@ -118,7 +118,7 @@ struct ReservationsCommandsTests {
         let apply = try runner.run(["yield", "apply", "--from", "2027-03-10", "--to", "2027-03-10", "--demand", demand.path])
         #expect(apply.status == 0, "\(apply.stderr)")
         let after = try runner.run("inventory show --from 2027-03-10 --to 2027-03-10 --room-type DLX --format csv")
-        #expect(after.stdout.contains("2027-03-10,DLX,36,2,0,0,34,1,"))
+        #expect(after.stdout.contains("2027-03-10,DLX,40,6,0,0,34,1,"))
 
         for (line, status, message) in [
             ("bookings create --room-type DLX --arrival 2027-03-01 --nights 0 --guest A", Int32(65), "nights 0 is not valid"),
@@ -127,7 +127,7 @@ struct ReservationsCommandsTests {
             ("bookings create --room-type DLX --arrival 2027-03-01 --nights 1 --guest A --rate-plan NOPE", 1, "rate plan NOPE does not exist"),
             ("bookings cancel SHBUND-9999999", 1, "reservation SHBUND-9999999 does not exist"),
             ("controls set --rate-plan NOPE --from 2027-03-01 --to 2027-03-02 --closed", 1, "rate plan NOPE does not exist"),
-            ("inventory set --room-type DLX --from 2027-03-01 --to 2027-03-02 --out-of-order 40", 65, "out of order 40 is not valid for DLX"),
+            ("inventory set --room-type DLX --from 2027-03-01 --to 2027-03-02 --out-of-order 41", 65, "out of order 41 is not valid for DLX"),
             ("inventory show --from 2027-03-14 --to 2027-03-01", 65, "ends before it starts"),
         ] {
             let before = try runner.dump()
@@ -146,9 +146,9 @@ struct ReservationsCommandsTests {
     func concurrentLastRooms() throws {
         let runner = try preparedRunner()
         defer { runner.cleanUp() }
-        #expect(try runner.run("bookings create --room-type DLX --arrival 2027-03-01 --nights 2 --guest Block --rooms 33").status == 0)
+        #expect(try runner.run("bookings create --room-type DLX --arrival 2027-03-01 --nights 2 --guest Block --rooms 37").status == 0)
         #expect(try runner.run("inventory set --room-type DLX --from 2027-03-01 --to 2027-03-02 --overbook 1").status == 0)
-        // 36 rooms − 33 sold + 1 allowance = 4 more rooms on both nights; 8 processes ask for one each.
+        // 40 rooms − 37 sold + 1 allowance = 4 more rooms on both nights; 8 processes ask for one each.
         var processes: [(Process, Pipe)] = []
         for index in 0..<8 {
             let process = Process()
@@ -180,7 +180,7 @@ struct ReservationsCommandsTests {
         #expect(refusedFull == 4)
         let database = try AppDatabase.open(path: runner.databasePath)
         let nights = try database.inventory(from: try CalendarDate(parsing: "2027-03-01"), to: try CalendarDate(parsing: "2027-03-02"), roomType: "DLX")
-        #expect(nights.map(\.sold) == [37, 37])
+        #expect(nights.map(\.sold) == [41, 41])
         #expect(try database.inventoryDiscrepancies() == [])
     }
 }
