@@ -103,6 +103,46 @@ struct GroupsCommandsTests {
         #expect(try AppDatabase.open(path: runner.databasePath).inventoryDiscrepancies() == [])
     }
 
+    @Test("A direct-bill block over the company's credit limit is refused with the figures; --override-credit holds it")
+    func blockCreditControl() throws {
+        let runner = try preparedRunner(group: false)
+        defer { runner.cleanUp() }
+        #expect(
+            try runner.run(
+                "groups create --code TECH27 --name \"Tech Summit 2027\" --company ACME --rate-plan GRP-TECH --cutoff 2027-04-20 --billing direct-bill"
+            ).status == 0)
+        // ACME's limit is 20000.00: 10 DLX × 4 nights × 890.00 = 35600.00 is over it.
+        let before = try runner.dump()
+        let block = "groups block TECH27 --room-type DLX --from 2027-05-01 --to 2027-05-04 --rate 890.00 --rooms"
+        let refused = try runner.run("\(block) 10")
+        #expect(refused.status == 1)
+        #expect(
+            refused.stderr
+                == "hotelsales: direct billing to ACME refused: balance 0.00 CNY + open direct-bill bookings and blocks 0.00 + expected charges 35600.00 = 35600.00 exceeds the credit limit 20000.00 CNY by 15600.00; give --override-credit to book anyway (audited)\n"
+        )
+        #expect(try runner.dump() == before)
+        // 5 rooms = 17800.00 fit; one more room (3560.00) on top of the 17800.00 held does not.
+        #expect(try runner.run("\(block) 5").status == 0)
+        let more = try runner.run("\(block) 6")
+        #expect(more.status == 1)
+        #expect(
+            more.stderr.contains(
+                "+ open direct-bill bookings and blocks 17800.00 + expected charges 3560.00 = 21360.00 exceeds the credit limit 20000.00 CNY by 1360.00;"
+            ))
+        let overridden = try runner.run("\(block) 6 --override-credit --user gm")
+        #expect(overridden.status == 0, "\(overridden.stderr)")
+        let audit = try AppDatabase.open(path: runner.databasePath).auditLog(entity: "credit", key: "ACME")
+        #expect(audit.map(\.user) == ["gm"])
+        #expect(audit.first?.action == "override")
+        #expect(audit.first?.newValue?.contains("group TECH27") == true)
+        // Releasing the block frees the credit it held: a direct-bill booking of 18400.00 then fits.
+        #expect(try runner.run("groups release TECH27 --today 2027-04-21").status == 0)
+        let booking = try runner.run(
+            "bookings create --room-type DLX --arrival 2027-04-01 --nights 20 --guest \"Wang Fang\" --company ACME --billing direct-bill --today 2027-03-05"
+        )
+        #expect(booking.status == 0, "\(booking.stderr)")
+    }
+
     @Test("Bad input: attrition over 100%, cutoff after arrival, malformed or unknown rooming lines; nothing written")
     func badInput() throws {
         let runner = try preparedRunner()

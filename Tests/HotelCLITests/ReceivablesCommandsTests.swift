@@ -73,7 +73,7 @@ struct ReceivablesCommandsTests {
         #expect(refused.status == 1)
         #expect(
             refused.stderr
-                == "hotelsales: direct billing to ACME refused: balance 1840.00 CNY + open direct-bill bookings 0.00 + expected charges 18400.00 = 20240.00 exceeds the credit limit 20000.00 CNY by 240.00; give --override-credit to book anyway (audited)\n")
+                == "hotelsales: direct billing to ACME refused: balance 1840.00 CNY + open direct-bill bookings and blocks 0.00 + expected charges 18400.00 = 20240.00 exceeds the credit limit 20000.00 CNY by 240.00; give --override-credit to book anyway (audited)\n")
         #expect(try runner.dump() == before)
         let overridden = try runner.run(line + " --override-credit --user gm")
         #expect(overridden.status == 0, "\(overridden.stderr)")

@@ -72,7 +72,7 @@ struct ReceivableTests {
         #expect(refusal.kind == .refused)
         #expect(
             refusal.description
-                == "direct billing to ACME refused: balance 15000.00 CNY + open direct-bill bookings 2000.00 + expected charges 3128.00 = 20128.00 exceeds the credit limit 20000.00 CNY by 128.00; give --override-credit to book anyway (audited)")
+                == "direct billing to ACME refused: balance 15000.00 CNY + open direct-bill bookings and blocks 2000.00 + expected charges 3128.00 = 20128.00 exceeds the credit limit 20000.00 CNY by 128.00; give --override-credit to book anyway (audited)")
         let within = CreditCheck(
             company: "ACME", balance: Self.money(1_500_000), openBookings: Self.money(200_000), expected: Self.money(300_000),
             limit: Self.money(2_000_000))

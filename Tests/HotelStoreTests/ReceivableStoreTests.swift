@@ -126,7 +126,7 @@ struct ReceivableStoreTests {
             #expect(error.kind == .refused)
             #expect(
                 error.description
-                    == "direct billing to ACME refused: balance 9200.00 CNY + open direct-bill bookings 0.00 + expected charges 11040.00 = 20240.00 exceeds the credit limit 20000.00 CNY by 240.00; give --override-credit to book anyway (audited)")
+                    == "direct billing to ACME refused: balance 9200.00 CNY + open direct-bill bookings and blocks 0.00 + expected charges 11040.00 = 20240.00 exceeds the credit limit 20000.00 CNY by 240.00; give --override-credit to book anyway (audited)")
         }
         #expect(try F.dump(database) == before)
         // Guest-paid bookings are not credit controlled.

@@ -63,7 +63,9 @@ struct GroupsBlock: ParsableCommand {
         discussion: """
             Sets the block to --rooms on every night from --from to --to (0 gives the nights up; never below what
             is picked up). The rooms must be free (physical − out of order − sold − held) and leave general
-            inventory at once. The rate is --rate, else the group plan's price of each night.
+            inventory at once. The rate is --rate, else the group plan's price of each night. For a direct-bill
+            group, the extra held rooms × rate count against the company's credit limit (exit 1 with the figures,
+            unless --override-credit, audited).
             Example: hotelsales groups block TECH27 --room-type DLX --from 2027-05-01 --to 2027-05-04 --rooms 40 --rate 890.00
             """)
 
@@ -74,6 +76,8 @@ struct GroupsBlock: ParsableCommand {
     @Option(help: "Last night (included).") var to: String
     @Option(help: "Rooms per night.") var rooms: Int
     @Option(help: "Group rate per room and night (default: the group plan's price).") var rate: String?
+    @Flag(help: "Hold the rooms of a direct-bill group even over the company's credit limit (audited).")
+    var overrideCredit = false
 
     func run() throws {
         let database = try global.open()
@@ -82,7 +86,8 @@ struct GroupsBlock: ParsableCommand {
         let details = try database.setBlock(
             Parse.code(group, "group code"), roomType: Parse.code(roomType, "room type code"), nights: nights,
             rooms: rooms,
-            rate: rate.map { try Parse.nonNegativeMoney($0, hotel.currency, "rate") }, by: global.author)
+            rate: rate.map { try Parse.nonNegativeMoney($0, hotel.currency, "rate") }, overrideCredit: overrideCredit,
+            by: global.author)
         let lines = details.nights.filter { $0.roomType.rawValue == roomType.uppercased() && nights.contains($0.night) }
         let rates = Set(lines.map(\.rate.decimalText)).sorted().joined(separator: "/")
         Console.out(

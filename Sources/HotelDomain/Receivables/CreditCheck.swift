@@ -1,6 +1,7 @@
 /// Whether a company may sign for more charges: credit control at booking time.
 ///
-/// Rule: the company's receivable balance, plus the expected charges of its other open direct-bill bookings,
+/// Rule: the company's receivable balance, plus the expected charges of its other open direct-bill bookings and the
+/// unpicked rooms of its direct-bill group blocks,
 /// plus the new booking's (or block's) expected charges must not exceed its credit limit; a limit of 0 means no
 /// credit. Example: limit 20000.00, balance 15000.00, open bookings 2000.00, new booking 3128.00 → 20128.00
 /// exceeds the limit by 128.00 and is refused unless overridden.
@@ -26,7 +27,7 @@ public struct CreditCheck: Hashable, Sendable {
     public var refusal: DomainError? {
         guard exceedsLimit else { return nil }
         return DomainError.refused(
-            "direct billing to \(company) refused: balance \(balance) + open direct-bill bookings \(openBookings.decimalText) + expected charges \(expected.decimalText) = \(exposure.decimalText) exceeds the credit limit \(limit) by \((exposure - limit).decimalText); give --override-credit to book anyway (audited)")
+            "direct billing to \(company) refused: balance \(balance) + open direct-bill bookings and blocks \(openBookings.decimalText) + expected charges \(expected.decimalText) = \(exposure.decimalText) exceeds the credit limit \(limit) by \((exposure - limit).decimalText); give --override-credit to book anyway (audited)")
     }
 
     /// The figures as an audit snapshot.

@@ -62,10 +62,12 @@ extension AppDatabase {
     /// Rules: 0 to the room type's physical rooms (0 gives the nights up); never fewer than already picked
     /// up; the cutoff must fall before the first blocked night; extra rooms must be available on every
     /// night (physical − out of order − sold − held; the overbooking allowance is for transient bookings, not
-    /// blocks); a released block takes no more rooms. Held rooms leave general inventory in the same
-    /// transaction.
+    /// blocks); a released block takes no more rooms; a direct-bill group's extra held rooms (rooms × rate) pass
+    /// the company's credit control unless `overrideCredit` (audited). Held rooms leave general inventory in the
+    /// same transaction.
     public func setBlock(
-        _ code: Code, roomType: Code, nights: NightRange, rooms: Int, rate: Money?, by author: ChangeAuthor
+        _ code: Code, roomType: Code, nights: NightRange, rooms: Int, rate: Money?, overrideCredit: Bool = false,
+        by author: ChangeAuthor
     ) throws -> GroupBlockDetails {
         try write { db in
             let hotel = try Self.requireHotel(db)
@@ -128,6 +130,18 @@ extension AppDatabase {
                     )
                 }
                 if old != new { changes.append((item.night, old, new)) }
+            }
+            // Credit control: a direct-bill block commits the company to its unpicked rooms, like a booking.
+            if group.billing == .directBill, let company = group.companyCode {
+                let added = changes.reduce(Int64(0)) { sum, change in
+                    sum + Int64(change.new.held) * change.new.rate.minorUnits
+                        - Int64(change.old?.held ?? 0) * (change.old?.rate.minorUnits ?? 0)
+                }
+                if added > 0 {
+                    try Self.checkCredit(
+                        db, company: company, expected: Money(minorUnits: added, currency: hotel.currency),
+                        override: overrideCredit, author: author, reference: "group \(code)")
+                }
             }
             for change in changes {
                 try db.execute(

@@ -245,7 +245,8 @@ extension AppDatabase {
 
     /// Credit control for a direct-bill booking or group block of `company` expected to bring `expected` charges.
     ///
-    /// Rule (see `CreditCheck`): balance + other open direct-bill bookings + expected must stay within the credit
+    /// Rule (see `CreditCheck`): balance + other open direct-bill bookings + the unpicked rooms of the company's
+    /// unreleased direct-bill group blocks (rooms × block rate) + expected must stay within the credit
     /// limit; otherwise the booking is refused with the figures, unless `override` is set, in which case the
     /// override is audited (entity `credit`, action `override`) with the figures, the user and `reference`.
     /// Call it inside the booking's transaction, before the booking itself is written.
@@ -260,8 +261,12 @@ extension AppDatabase {
             try Int64.fetchOne(
                 db,
                 sql: """
-                    SELECT COALESCE(SUM(total_minor), 0) FROM reservation
-                    WHERE company_code = ? AND billing = 'direct-bill' AND status IN ('tentative', 'confirmed', 'checked-in')
+                    SELECT (SELECT COALESCE(SUM(total_minor), 0) FROM reservation
+                            WHERE company_code = ?1 AND billing = 'direct-bill'
+                              AND status IN ('tentative', 'confirmed', 'checked-in'))
+                         + (SELECT COALESCE(SUM((n.rooms - n.picked_up - n.released) * n.rate_minor), 0)
+                            FROM group_block_night n JOIN group_block g ON g.code = n.group_code
+                            WHERE g.company_code = ?1 AND g.billing = 'direct-bill' AND g.released_on IS NULL)
                     """,
                 arguments: [code.rawValue]) ?? 0
         let check = CreditCheck(
