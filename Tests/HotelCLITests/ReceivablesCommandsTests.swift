@@ -83,6 +83,32 @@ struct ReceivablesCommandsTests {
         #expect(audit.first?.action == "override")
     }
 
+    @Test("Lengthening a direct-bill stay past the credit limit is refused with the figures; --override-credit allows it")
+    func creditControlOnModify() throws {
+        let runner = try preparedRunner()
+        defer { runner.cleanUp() }
+        // 10 nights of DLX at 920.00 = 9200.00 fit (1840.00 owed); 20 nights add 9200.00: 20240.00 > 20000.00.
+        let booked = try runner.run(
+            "bookings create --room-type DLX --arrival 2027-04-01 --nights 10 --guest \"Wang Fang\" --company ACME --billing direct-bill --today 2027-03-05"
+        )
+        #expect(booked.status == 0, "\(booked.stderr)")
+        let confirmation = booked.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let before = try runner.dump()
+        let refused = try runner.run("bookings modify \(confirmation) --nights 20 --today 2027-03-06")
+        #expect(refused.status == 1)
+        #expect(
+            refused.stderr
+                == "hotelsales: direct billing to ACME refused: balance 1840.00 CNY + open direct-bill bookings and blocks 9200.00 + expected charges 9200.00 = 20240.00 exceeds the credit limit 20000.00 CNY by 240.00; give --override-credit to book anyway (audited)\n"
+        )
+        #expect(try runner.dump() == before)
+        #expect(try runner.run("bookings modify \(confirmation) --nights 5 --today 2027-03-06").status == 0)
+        let grown = try runner.run("bookings modify \(confirmation) --nights 20 --override-credit --user gm --today 2027-03-06")
+        #expect(grown.status == 0, "\(grown.stderr)")
+        #expect(grown.stdout.contains("total 18400.00 CNY"))
+        let audit = try AppDatabase.open(path: runner.databasePath).auditLog(entity: "credit", key: "ACME")
+        #expect(audit.map(\.action) == ["override"])
+    }
+
     @Test(
         "Bad input: one line, non-zero exit, nothing written",
         arguments: [

@@ -189,7 +189,8 @@ struct BookingsShow: ParsableCommand {
 struct BookingsModify: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "modify",
-        abstract: "Change a reservation; new dates, room type or rooms are re-priced and re-checked.",
+        abstract:
+            "Change a reservation; new dates, room type or rooms are re-priced and re-checked (inventory, controls, credit).",
         discussion: "Example: hotelsales bookings modify SHBUND-0000001 --nights 3 --room-type STD")
 
     @OptionGroup var global: GlobalOptions
@@ -203,6 +204,7 @@ struct BookingsModify: ParsableCommand {
     @Option var ratePlan: String?
     @Option var vip: String?
     @Option var request: String?
+    @Flag(help: "Let a direct-bill stay grow past the company's credit limit (audited).") var overrideCredit = false
 
     func run() throws {
         let database = try global.open()
@@ -210,7 +212,8 @@ struct BookingsModify: ParsableCommand {
         let change = BookingChange(
             guestName: guest, roomType: try roomType.map { try Parse.code($0, "room type code") },
             arrival: try arrival.map(Parse.date), nights: nights, departure: try departure.map(Parse.date), rooms: rooms,
-            ratePlanCode: try ratePlan.map { try Parse.code($0, "rate plan code") }, vipLevel: vip, specialRequests: request)
+            ratePlanCode: try ratePlan.map { try Parse.code($0, "rate plan code") }, vipLevel: vip, specialRequests: request,
+            overrideCredit: overrideCredit)
         let reservation = try database.modify(confirmation, change, today: today, by: global.author)
         Console.out(
             "\(reservation.confirmation): \(reservation.guestName), \(reservation.roomType) \(reservation.stay)\(reservation.rooms > 1 ? " × \(reservation.rooms) rooms" : ""), \(reservation.ratePlanCode), total \(reservation.total), \(reservation.status.rawValue).")

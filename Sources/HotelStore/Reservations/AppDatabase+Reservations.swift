@@ -103,6 +103,12 @@ extension AppDatabase {
                 try Self.adjustInventory(db, new, sign: 1)
             }
             guard new != old else { return old }
+            // Credit control again when a direct-bill stay grows: the open bookings already count its old total.
+            if new.billing == .directBill, let company = new.companyCode, new.total > old.total {
+                try Self.checkCredit(
+                    db, company: company, expected: new.total - old.total, override: change.overrideCredit,
+                    author: author, reference: confirmation)
+            }
             try Self.update(db, id: id, new, author: author)
             try db.audit(
                 author, entity: "reservation", key: confirmation, action: "modify", old: Self.snapshot(old),

@@ -56,12 +56,15 @@ public struct BookingChange: Sendable {
     public var ratePlanCode: Code?
     public var vipLevel: String?
     public var specialRequests: String?
+    /// A direct-bill change that raises the total past the company's credit limit goes through (audited).
+    public var overrideCredit: Bool
 
     public init(
         guestName: String? = nil, roomType: Code? = nil, arrival: CalendarDate? = nil, nights: Int? = nil,
         departure: CalendarDate? = nil, rooms: Int? = nil, ratePlanCode: Code? = nil, vipLevel: String? = nil,
-        specialRequests: String? = nil
+        specialRequests: String? = nil, overrideCredit: Bool = false
     ) {
+        self.overrideCredit = overrideCredit
         self.guestName = guestName
         self.roomType = roomType
         self.arrival = arrival
