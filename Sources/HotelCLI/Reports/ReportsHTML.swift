@@ -179,18 +179,29 @@ struct ReportPage {
             svg += "<text x=\"\(left - 6)\" y=\"\(y + 4)\" font-size=\"11\" text-anchor=\"end\">\(tick * 25)%</text>"
             svg += "<text x=\"\(width - right + 6)\" y=\"\(y + 4)\" font-size=\"11\">\(major(maximumRate * Int64(tick) / 4))</text>"
         }
-        var points: [String] = []
+        // The ADR line has a gap on nights with nothing sold (no ADR), rather than a drop to 0.
+        var segments: [[String]] = [[]]
         for (index, night) in nights.enumerated() {
             let x = Double(left) + step * Double(index)
             let h = plotHeight * min(10_000, night.occupancy.value) / 10_000
             svg += "<rect x=\"\(Self.fixed(x + step * 0.1))\" y=\"\(top + plotHeight - h)\" width=\"\(Self.fixed(max(1, step * 0.8)))\" height=\"\(h)\" fill=\"#9cc3e6\"><title>\(night.night): \(night.occupancy), ADR \(night.averageRate.decimalText)</title></rect>"
-            let y = top + plotHeight - Int(Int64(plotHeight) * night.averageRate.minorUnits / maximumRate)
-            points.append("\(Self.fixed(x + step / 2)),\(y)")
+            if night.averageRate.minorUnits > 0 {
+                let y = top + plotHeight - Int(Int64(plotHeight) * night.averageRate.minorUnits / maximumRate)
+                segments[segments.count - 1].append("\(Self.fixed(x + step / 2)),\(y)")
+            } else if !(segments.last?.isEmpty ?? true) {
+                segments.append([])
+            }
             if nights.count <= 31 || night.night.day == 1 {
                 svg += "<text x=\"\(Self.fixed(x + step / 2))\" y=\"\(height - bottom + 14)\" font-size=\"10\" text-anchor=\"middle\">\(nights.count <= 31 ? String(night.night.day) : String(night.night.description.prefix(7)))</text>"
             }
         }
-        svg += "<polyline points=\"\(points.joined(separator: " "))\" fill=\"none\" stroke=\"#c0392b\" stroke-width=\"2\"/>"
+        for points in segments where !points.isEmpty {
+            if points.count == 1, let point = points.first?.split(separator: ",") {
+                svg += "<circle cx=\"\(point[0])\" cy=\"\(point[1])\" r=\"2.5\" fill=\"#c0392b\"/>"
+            } else {
+                svg += "<polyline points=\"\(points.joined(separator: " "))\" fill=\"none\" stroke=\"#c0392b\" stroke-width=\"2\"/>"
+            }
+        }
         svg += "<text x=\"\(left)\" y=\"12\" font-size=\"11\" fill=\"#4a7fb0\">occupancy (bars, left)</text>"
         svg += "<text x=\"\(width - right)\" y=\"12\" font-size=\"11\" fill=\"#c0392b\" text-anchor=\"end\">ADR \(hotel.currency.code) (line, right)</text>"
         return svg + "</svg>"
