@@ -83,6 +83,7 @@ struct FeedImport {
                 result.alreadyImported = "already imported on \(earlier.startedAt) as \(earlier.path) (\(earlier.counts.messages) messages); nothing changed"
                 return result
             }
+            if !dryRun { try database.prepareForBulkWrites() }
             let fileID = dryRun ? nil : try database.startFeedFile(path: url.path, sha256: digest, bytes: bytes, channel: channel.code, by: author)
             let normalizer = ChannelNormalizer(channel: channel, currency: hotel.currency)
             let code = channel.code
