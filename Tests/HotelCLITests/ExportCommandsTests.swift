@@ -94,10 +94,13 @@ struct ExportCommandsTests {
         for name in try files(in: folder) where name.hasSuffix(".xml") {
             let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
             let root = try #require(
-                ["OTA_ProfileCreateRQ", "OTA_HotelRatePlanNotifRQ", "OTA_HotelAvailNotifRQ", "OTA_HotelResNotifRQ"]
-                    .first {
-                        text.contains("<\($0) ")
-                    })
+                [
+                    "OTA_ProfileCreateRQ", "OTA_HotelRatePlanNotifRQ", "OTA_HotelAvailNotifRQ", "OTA_HotelResNotifRQ",
+                    "OTA_HotelInvBlockNotifRQ",
+                ]
+                .first {
+                    text.contains("<\($0) ")
+                })
             let (status, output) = try run(
                 "xmllint",
                 [
@@ -129,9 +132,9 @@ struct ExportCommandsTests {
         }
         #expect(
             parts == [
-                "accounts.csv", "agreements.csv", "booking-limits.csv", "manifest.json", "profile-ACME.xml",
-                "rate-grid.csv", "rate-plans.csv", "rate-plans.xml", "reservation-nights.csv", "reservations.csv",
-                "reservations.xml", "restrictions.csv", "restrictions.xml",
+                "accounts.csv", "agreements.csv", "blocks.csv", "booking-limits.csv", "manifest.json",
+                "profile-ACME.xml", "rate-grid.csv", "rate-plans.csv", "rate-plans.xml", "reservation-nights.csv",
+                "reservations.csv", "reservations.xml", "restrictions.csv", "restrictions.xml",
             ])
         #expect(try Self.validateXML(in: out) == 4)
         #expect(!names.contains { $0.hasPrefix(".") }, "temporary files left: \(names)")
@@ -140,7 +143,7 @@ struct ExportCommandsTests {
         #expect(manifest["hotel"] as? String == "SHBUND")
         #expect(manifest["kind"] as? String == "full")
         let listed = try #require(manifest["files"] as? [[String: Any]])
-        #expect(listed.count == 12)
+        #expect(listed.count == 13)
         for entry in listed {
             let name = try #require(entry["name"] as? String)
             let (status, output) = try Self.run("sha256sum", [out.appendingPathComponent(name).path])
@@ -165,12 +168,12 @@ struct ExportCommandsTests {
         let lines = reservations.components(separatedBy: "\r\n")
         #expect(
             lines[0]
-                == "confirmation,status,source,channel,channel_reference,guest_name,guest_email,guest_phone,adults,child_ages,room_type,rate_plan,arrival,departure,nights,rooms,total,currency,company_code,company_name,travel_agent,travel_agent_iata,group_code,vip_level,billing,special_requests,meal_plan,created_at,updated_at"
+                == "confirmation,status,source,channel,channel_reference,guest_name,guest_email,guest_phone,adults,child_ages,room_type,rate_plan,arrival,departure,nights,rooms,total,currency,company_code,company_name,travel_agent_code,travel_agent,travel_agent_iata,group_code,vip_level,billing,special_requests,meal_plan,created_at,updated_at"
         )
         // ACME27 is 15% off BAR: DLX Golden Week 1299.99 → 1104.99 a night; STD BAR 1080.00 × 3 nights × 2 rooms.
         #expect(
             lines[1].hasPrefix(
-                "SHBUND-0000001,confirmed,company,,,Chen Li,,,,,DLX,ACME27,2027-05-01,2027-05-03,2,1,2209.98,CNY,ACME,Acme Industrial Ltd,,,,V1,direct-bill,\"late arrival, quiet room\",breakfast,"
+                "SHBUND-0000001,confirmed,company,,,Chen Li,,,,,DLX,ACME27,2027-05-01,2027-05-03,2,1,2209.98,CNY,ACME,Acme Industrial Ltd,,,,,V1,direct-bill,\"late arrival, quiet room\",breakfast,"
             ))
         #expect(
             lines[2].hasPrefix(
@@ -185,7 +188,7 @@ struct ExportCommandsTests {
         let runs = try AppDatabase.open(path: runner.databasePath).exportRuns()
         #expect(runs.count == 1)
         #expect(runs.first?.kind == .full)
-        #expect(runs.first?.files == 12)
+        #expect(runs.first?.files == 13)
     }
 
     @Test("The same data gives the same bytes: two full exports are identical but for names and the manifest's time")
@@ -199,7 +202,7 @@ struct ExportCommandsTests {
         #expect(try runner.run(["export", "pms", "--out", second.path, "--full"]).status == 0)
         let one = try Self.files(in: first).filter { !$0.hasSuffix("manifest.json") }
         let two = try Self.files(in: second).filter { !$0.hasSuffix("manifest.json") }
-        #expect(one.count == 12)
+        #expect(one.count == 13)
         #expect(one != two, "file names carry the export's time")
         for (a, b) in zip(one, two) {
             #expect(a.dropFirst(24) == b.dropFirst(24))
@@ -365,8 +368,6 @@ struct ExportCommandsTests {
                 ["--what", "companies,rooms"], Int32(65),
                 "entity \"rooms\" is not valid; use one or more of companies, intermediaries, rates, restrictions, reservations, blocks"
             ),
-            (["--what", "blocks"], Int32(1), "blocks export is not available yet"),
-            (["--what", "intermediaries"], Int32(1), "intermediaries export is not available yet"),
             (["--full", "--since", "2027-01-01T00:00:00Z"], Int32(64), "Give either --since or --full, not both."),
             (["--arrivals", "2027-02-30"], Int32(65), "2027-02-30"),
         ])
@@ -414,5 +415,174 @@ struct ExportCommandsTests {
         #expect(readOnly.stderr.split(separator: "\n").count == 1, "\(readOnly.stderr)")
         #expect(try Self.files(in: locked).filter { $0.contains("SHBUND") } == listed)
         #expect(try runner.dump() == before)
+    }
+
+    /// The prepared hotel plus TECH27 (ACME, direct billing, DLX 5 rooms 05-01…05-03 at 890.00, STD 2 rooms on
+    /// 05-02 at the plan's 760.00) with Zhang Wei picked up on 05-01…05-02 (SHBUND-0000004), and TRAVELCO
+    /// (IATA 12345678, 10% net of 6% tax) with Tom Agent's booking (SHBUND-0000005).
+    static func groupAndAgencyRunner() throws -> CommandRunner {
+        let runner = try Self.preparedRunner()
+        try Self.expectOK(
+            runner,
+            [
+                "rates import rate-plans/GRP-TECH.yaml",
+                "groups create --code TECH27 --name \"Tech Summit 2027\" --company ACME --rate-plan GRP-TECH --cutoff 2027-04-20 --attrition 20% --billing direct-bill",
+                "groups block TECH27 --room-type DLX --from 2027-05-01 --to 2027-05-03 --rooms 5 --rate 890.00",
+                "groups block TECH27 --room-type STD --from 2027-05-02 --to 2027-05-02 --rooms 2",
+                "groups book TECH27 --guest \"Zhang Wei\" --room-type DLX --arrival 2027-05-01 --nights 2 --today 2027-03-01",
+                "commissions tax-rate 6%",
+                "intermediaries add --code TRAVELCO --name \"TravelCo Agency\" --iata 12345678 --commission 10% --cap-nights 29",
+                "bookings create --room-type STD --arrival 2027-06-01 --nights 1 --guest \"Tom Agent\" --intermediary TRAVELCO --today 2027-03-01",
+            ])
+        return runner
+    }
+
+    static func csvLines(_ part: String, in folder: URL) throws -> [String] {
+        try String(contentsOf: Self.file(part, in: folder), encoding: .utf8).components(separatedBy: "\r\n")
+    }
+
+    @Test("Every entity named: profiles of companies and agencies, blocks, all files valid and in the manifest")
+    func everyEntity() throws {
+        let runner = try Self.groupAndAgencyRunner()
+        defer { runner.cleanUp() }
+        let out = try Self.folder(runner, "all")
+        let result = try runner.run([
+            "export", "pms", "--out", out.path, "--full", "--what",
+            "companies,intermediaries,rates,restrictions,reservations,blocks",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("intermediaries: full, 1 record"))
+        #expect(result.stderr.contains("blocks: full, 1 record"))
+        let parts = try Self.files(in: out).map { String($0.split(separator: "-", maxSplits: 2).last ?? "") }
+        #expect(
+            parts == [
+                "accounts.csv", "agency-TRAVELCO.xml", "agreements.csv", "block-TECH27.xml", "blocks.csv",
+                "booking-limits.csv", "manifest.json", "profile-ACME.xml", "rate-grid.csv", "rate-plans.csv",
+                "rate-plans.xml", "reservation-nights.csv", "reservations.csv", "reservations.xml", "restrictions.csv",
+                "restrictions.xml",
+            ])
+        #expect(try Self.validateXML(in: out) == 6)
+
+        let manifest = try Self.manifest(in: out)
+        let entities = try #require(manifest["entities"] as? [[String: Any]])
+        #expect(
+            entities.map { "\($0["entity"] as? String ?? "") \($0["records"] as? Int ?? -1)" } == [
+                "companies 1", "intermediaries 1", "rates 3", "restrictions 2", "reservations 5", "blocks 1",
+            ])
+        let listed = try #require(manifest["files"] as? [[String: Any]])
+        #expect(listed.count == 15)
+        let byPart = Dictionary(
+            uniqueKeysWithValues: listed.map {
+                (String(($0["name"] as? String ?? "").split(separator: "-", maxSplits: 2).last ?? ""), $0)
+            })
+        #expect(byPart["accounts.csv"]?["entity"] as? String == "companies,intermediaries")
+        #expect(byPart["accounts.csv"]?["records"] as? Int == 2)
+        #expect(byPart["agency-TRAVELCO.xml"]?["entity"] as? String == "intermediaries")
+        #expect(byPart["agency-TRAVELCO.xml"]?["content"] as? String == "OTA_ProfileCreateRQ")
+        #expect(byPart["block-TECH27.xml"]?["content"] as? String == "OTA_HotelInvBlockNotifRQ")
+        #expect(byPart["blocks.csv"]?["records"] as? Int == 4)
+        // The manifest lists the files entity by entity.
+        #expect(
+            listed.compactMap { $0["entity"] as? String }.prefix(5) == [
+                "companies", "companies,intermediaries", "companies", "intermediaries", "rates",
+            ])
+
+        // The agency: ProfileType 4 with its IATA number and commission terms; a row of accounts.csv.
+        let agency = try String(contentsOf: Self.file("agency-TRAVELCO.xml", in: out), encoding: .utf8)
+        #expect(agency.contains(#"<Profile ProfileType="4" CreateDateTime=""#))
+        #expect(agency.contains(#"<CompanyName Code="12345678" CodeContext="IATA">TravelCo Agency</CompanyName>"#))
+        #expect(
+            agency.contains(
+                "<Text>10% of room revenue net of tax, at most 29 nights a stay; prices include 6% tax</Text>"))
+        let accounts = try Self.csvLines("accounts.csv", in: out)
+        #expect(accounts[0].hasSuffix(",direct_billing_terms_days,commission_terms,created_at"))
+        #expect(accounts[1].hasPrefix("company,ACME,Acme Industrial Ltd,corporate,,"))
+        #expect(
+            accounts[2].hasPrefix(
+                "travel-agency,TRAVELCO,TravelCo Agency,,12345678,,,,,,,,,,,false,,,,,\"10% of room revenue net of tax, at most 29 nights a stay; prices include 6% tax\",20"
+            ))
+        #expect(accounts.count == 4 && accounts[3].isEmpty)
+
+        // The block, exactly: a row per night and room type.
+        let contract = "TECH27,Tech Summit 2027,ACME,Acme Industrial Ltd,GRP-TECH,2027-04-20,20.00,,direct-bill,"
+        #expect(
+            try Self.csvLines("blocks.csv", in: out) == [
+                "group_code,group_name,company_code,company_name,rate_plan,cutoff,attrition_percent,vip_level,billing,released_on,room_type,night,blocked,picked_up,released,held,rate,currency",
+                contract + ",DLX,2027-05-01,5,1,0,4,890.00,CNY",
+                contract + ",DLX,2027-05-02,5,1,0,4,890.00,CNY",
+                contract + ",STD,2027-05-02,2,0,0,2,760.00,CNY",
+                contract + ",DLX,2027-05-03,5,0,0,5,890.00,CNY",
+                "",
+            ])
+        let block = try String(contentsOf: Self.file("block-TECH27.xml", in: out), encoding: .utf8)
+        #expect(
+            block.contains(
+                #"<InvBlock BookingStatus="Open" InvBlockCode="TECH27" InvBlockName="Tech Summit 2027" InvBlockLongName="Tech Summit 2027" InvBlockCompanyID="ACME">"#
+            ))
+        #expect(block.contains(#"<InvBlockDates Start="2027-05-01" End="2027-05-03" AbsoluteCutoff="2027-04-20"/>"#))
+        #expect(
+            block.contains(
+                #"<RoomTypeAllocation Start="2027-05-01" End="2027-05-03" NumberOfUnits="5" SellLimit="5"/>"#))
+        #expect(block.contains(#"<BaseByGuestAmt AmountAfterTax="760.00" CurrencyCode="CNY"/>"#))
+        #expect(block.contains(#"<MethodInfo BillingType="SignRoomAndTax"/>"#))
+
+        // The reservations: the agency's booking carries its IATA number, the group booking its group.
+        let reservations = try Self.csvLines("reservations.csv", in: out)
+        #expect(reservations.count == 7)
+        #expect(
+            reservations[4].hasPrefix(
+                "SHBUND-0000004,confirmed,group,,,Zhang Wei,,,,,DLX,GRP-TECH,2027-05-01,2027-05-03,2,1,1780.00,CNY,ACME,Acme Industrial Ltd,,,,TECH27,,direct-bill,"
+            ))
+        #expect(
+            reservations[5].hasPrefix(
+                "SHBUND-0000005,confirmed,direct,,,Tom Agent,,,,,STD,BAR,2027-06-01,2027-06-02,1,1,"))
+        #expect(reservations[5].contains(",,,TRAVELCO,TravelCo Agency,12345678,,,guest,"))
+        let xml = try String(contentsOf: Self.file("reservations.xml", in: out), encoding: .utf8)
+        #expect(xml.contains(#"<RoomType RoomTypeCode="DLX" NumberOfUnits="1" InvBlockCode="TECH27"/>"#))
+        #expect(xml.contains(#"<UniqueID Type="5" ID="TRAVELCO" ID_Context="SHBUND"/>"#))
+        #expect(xml.contains(#"<CompanyName Code="12345678" CodeContext="IATA">TravelCo Agency</CompanyName>"#))
+    }
+
+    @Test("Incremental: a new agency, a pickup and a release are picked up from the audit log, nothing else")
+    func incrementalAgenciesAndBlocks() throws {
+        let runner = try Self.groupAndAgencyRunner()
+        defer { runner.cleanUp() }
+        let first = try Self.folder(runner, "first")
+        #expect(try runner.run(["export", "pms", "--out", first.path]).status == 0)
+        #expect(try Self.files(in: first).contains { $0.hasSuffix("-block-TECH27.xml") })
+
+        try Self.expectOK(
+            runner,
+            [
+                "intermediaries add --code OTAX --name \"OTA Express\" --commission 12%",
+                "groups book TECH27 --guest \"Li Na\" --room-type STD --arrival 2027-05-02 --nights 1 --today 2027-03-02",
+            ])
+        let second = try Self.folder(runner, "second")
+        Thread.sleep(forTimeInterval: 1.1)
+        let run = try runner.run(["export", "pms", "--out", second.path, "--what", "intermediaries,blocks"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("intermediaries: changes since export 1"))
+        let parts = try Self.files(in: second).map { String($0.split(separator: "-", maxSplits: 2).last ?? "") }
+        #expect(parts == ["accounts.csv", "agency-OTAX.xml", "block-TECH27.xml", "blocks.csv", "manifest.json"])
+        #expect(try Self.validateXML(in: second) == 2)
+        #expect(try Self.csvLines("blocks.csv", in: second)[3].hasSuffix(",STD,2027-05-02,2,1,0,1,760.00,CNY"))
+        #expect(try Self.csvLines("accounts.csv", in: second).count == 3)
+
+        try Self.expectOK(runner, ["groups release TECH27 --today 2027-04-21"])
+        let third = try Self.folder(runner, "third")
+        Thread.sleep(forTimeInterval: 1.1)
+        #expect(
+            try runner.run(["export", "pms", "--out", third.path, "--what", "intermediaries,blocks"]).status == 0)
+        let parts3 = try Self.files(in: third).map { String($0.split(separator: "-", maxSplits: 2).last ?? "") }
+        #expect(parts3 == ["accounts.csv", "block-TECH27.xml", "blocks.csv", "manifest.json"])
+        let blocks = try Self.csvLines("blocks.csv", in: third)
+        #expect(
+            blocks[1]
+                == "TECH27,Tech Summit 2027,ACME,Acme Industrial Ltd,GRP-TECH,2027-04-20,20.00,,direct-bill,2027-04-21,DLX,2027-05-01,5,1,4,0,890.00,CNY"
+        )
+        let xml = try String(contentsOf: Self.file("block-TECH27.xml", in: third), encoding: .utf8)
+        #expect(xml.contains(#"<InvBlock BookingStatus="Closed" "#))
+        #expect(
+            xml.contains(#"<RoomTypeAllocation Start="2027-05-01" End="2027-05-02" NumberOfUnits="1" SellLimit="5"/>"#))
     }
 }

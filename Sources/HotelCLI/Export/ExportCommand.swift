@@ -16,16 +16,20 @@ struct ExportCommand: ParsableCommand {
 struct ExportPMS: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pms",
-        abstract: "Write agreement companies, rates, restrictions and reservations for the PMS (OTA XML and CSV).",
+        abstract:
+            "Write companies, travel agencies, rates, restrictions, reservations and group blocks for the PMS (OTA XML and CSV).",
         discussion: """
             Without --since or --full, each entity continues from its last successful export (the first export of an
             entity is full). --since exports what the audit log recorded after that instant. Files are named
             <HOTEL>-<UTC time of the export>-<part>.<xml|csv>, written under temporary names and renamed only when all are
             complete; a manifest (…-manifest.json) lists every file with its records and SHA-256. An entity with nothing
             to send writes no XML file (an OTA message needs a record) and a CSV file with the header only.
+            Companies and intermediaries (travel agencies, with IATA number and commission terms) are profiles
+            (OTA_ProfileCreateRQ) and rows of one accounts.csv; group blocks are OTA_HotelInvBlockNotifRQ messages and
+            blocks.csv (a row per room type and night); reservations carry their travel agent and group code.
             --arrivals D writes the day's arrivals (tentative, confirmed, checked in) for the front desk instead.
-            Exit: 0 written, 1 refused (missing or read-only folder, an entity not available yet), 64 usage,
-            65 invalid input (--since not a timestamp or in the future, an unknown entity).
+            Exit: 0 written, 1 refused (missing or read-only folder), 64 usage, 65 invalid input (--since not a
+            timestamp or in the future, an unknown entity).
             Example: hotelsales export pms --out /srv/pms/inbox --since 2027-03-01T00:00:00Z --what companies,rates
             Example: hotelsales export pms --out /srv/pms/inbox --arrivals 2027-05-01
             """)
@@ -44,7 +48,7 @@ struct ExportPMS: ParsableCommand {
     @Flag(help: "Export everything, not only changes.") var full = false
     @Option(
         help:
-            "Comma-separated entities: \(ExportEntity.allCases.map(\.rawValue).joined(separator: ",")) (default: all available)."
+            "Comma-separated entities: \(ExportEntity.allCases.map(\.rawValue).joined(separator: ",")) (default: all)."
     )
     var what: String?
     @Option(help: "Write the arrivals of this day (YYYY-MM-DD) for the front desk.") var arrivals: String?

@@ -8,9 +8,13 @@ import HotelStore
 ///
 /// File names: `<HOTEL>-<stamp>-<part>.<ext>`, e.g. `SHBUND-20270301T020000Z-reservations.xml`; per entity:
 /// companies → `profile-<CODE>.xml` (one `OTA_ProfileCreateRQ` per company), `accounts.csv`, `agreements.csv`;
-/// rates → `rate-plans.xml`, `rate-plans.csv`, `rate-grid.csv`; restrictions → `restrictions.xml`,
-/// `restrictions.csv`, `booking-limits.csv`; reservations → `reservations.xml`, `reservations.csv`,
-/// `reservation-nights.csv`; arrivals → `arrivals-<DAY>.xml`, `arrivals-<DAY>.csv`, `arrivals-<DAY>-nights.csv`.
+/// intermediaries → `agency-<CODE>.xml` (one `OTA_ProfileCreateRQ` per travel agency: a company and an
+/// intermediary may share a code) and their rows of `accounts.csv` (one file for both entities, listed in the
+/// manifest under `companies,intermediaries` when both are exported); rates → `rate-plans.xml`, `rate-plans.csv`,
+/// `rate-grid.csv`; restrictions → `restrictions.xml`, `restrictions.csv`, `booking-limits.csv`; reservations →
+/// `reservations.xml`, `reservations.csv`, `reservation-nights.csv`; blocks → `block-<CODE>.xml` (one
+/// `OTA_HotelInvBlockNotifRQ` per group), `blocks.csv`; arrivals → `arrivals-<DAY>.xml`, `arrivals-<DAY>.csv`,
+/// `arrivals-<DAY>-nights.csv`.
 struct PMSExport {
     let files: ExportFileSet
     let hotelCode: String
@@ -28,10 +32,12 @@ struct PMSExport {
 
     var manifestName: String { "\(hotelCode)-\(stamp)-manifest.json" }
 
-    /// The files by entity (in the order of `summary.entities`), then in the order they were written.
+    /// The files by entity (in the order of `summary.entities`; a file of two entities, `accounts.csv`, with the
+    /// first), then in the order they were written.
     func orderedFiles(_ summary: Summary) -> [ExportFileSet.File] {
         let rank = { (file: ExportFileSet.File) in
-            summary.entities.firstIndex(of: file.entity) ?? summary.entities.count
+            let entity = file.entity.split(separator: ",").first.map(String.init) ?? file.entity
+            return summary.entities.firstIndex(of: entity) ?? summary.entities.count
         }
         return files.files.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }
             .map(\.element)
@@ -51,21 +57,29 @@ struct PMSExport {
         }
         var records: [String: Int] = [:]
         let timeStamp = snapshot.asOf
+        // Companies and intermediaries share `accounts.csv`: created by the first of them, finished after both.
+        var accounts = AccountsFile(
+            export: self,
+            entity: entities.filter { $0 == .companies || $0 == .intermediaries }.map(\.rawValue).joined(separator: ",")
+        )
         for entity in entities {
             switch entity {
             case .companies:
-                records[entity.rawValue] = try writeCompanies(snapshot, timeStamp: timeStamp)
+                records[entity.rawValue] = try writeCompanies(snapshot, timeStamp: timeStamp, accounts: &accounts)
+            case .intermediaries:
+                records[entity.rawValue] = try writeIntermediaries(
+                    snapshot, timeStamp: timeStamp, accounts: &accounts)
             case .rates:
                 records[entity.rawValue] = try writeRates(snapshot, timeStamp: timeStamp)
             case .restrictions:
                 records[entity.rawValue] = try writeRestrictions(snapshot, timeStamp: timeStamp)
             case .reservations:
                 records[entity.rawValue] = try reservations?.finish(timeStamp: timeStamp) ?? 0
-            case .intermediaries, .blocks:
-                // Refused by ExportEntity.parseList until issues 5 and 6 add their tables.
-                throw DomainError.refused("\(entity.rawValue) export is not available yet")
+            case .blocks:
+                records[entity.rawValue] = try writeBlocks(snapshot, timeStamp: timeStamp)
             }
         }
+        try accounts.finish()
         let kind: ExportRun.Kind
         switch window {
         case .full: kind = .full
@@ -91,12 +105,45 @@ struct PMSExport {
             companyName: exported.companyName, guestEmail: exported.guestEmail, guestPhone: exported.guestPhone,
             adults: exported.adults, childAges: exported.childAges,
             travelAgent: exported.travelAgentName.map { TravelAgent(name: $0, iataNumber: exported.travelAgentIATA) },
-            mealPlan: exported.mealPlan, comments: exported.comments)
+            travelAgentCode: exported.travelAgentCode, mealPlan: exported.mealPlan, groupCode: exported.groupCode,
+            comments: exported.comments)
     }
 
     // MARK: - Entities
 
-    private func writeCompanies(_ snapshot: PMSExportSnapshot, timeStamp: String?) throws -> Int {
+    /// `accounts.csv`, filled by companies and intermediaries (`entity`: those of them exported), created with
+    /// the first rows (or header) written.
+    struct AccountsFile {
+        let export: PMSExport
+        let entity: String
+        private var file: ExportFileSet.File?
+        private var table: PMSCSV.Table?
+
+        init(export: PMSExport, entity: String) {
+            self.export = export
+            self.entity = entity
+        }
+
+        /// Appends rows, creating the file (with its header) first; `[]` writes only the header.
+        mutating func append(_ accounts: [PMSAccount]) throws {
+            if table == nil {
+                let file = try export.files.create(
+                    export.name("accounts", "csv"), entity: entity, format: "csv", content: "accounts")
+                self.file = file
+                table = PMSCSV.Table(.accounts, buffer: file.buffer)
+            }
+            for account in accounts { try table?.append(PMSCSV.accountRow(account)) }
+        }
+
+        func finish() throws {
+            try table?.finish()
+            file?.records = table?.rows ?? 0
+        }
+    }
+
+    private func writeCompanies(
+        _ snapshot: PMSExportSnapshot, timeStamp: String?, accounts accountsFile: inout AccountsFile
+    ) throws -> Int {
         let accounts = snapshot.companies.map {
             PMSAccount(company: $0.company, agreements: $0.agreements, createdAt: $0.createdAt)
         }
@@ -110,12 +157,7 @@ struct PMSExport {
             }
         }
         if format.csv {
-            let accountsFile = try files.create(
-                name("accounts", "csv"), entity: "companies", format: "csv", content: "accounts")
-            var table = PMSCSV.Table(.accounts, buffer: accountsFile.buffer)
-            for account in accounts { try table.append(PMSCSV.accountRow(account)) }
-            try table.finish()
-            accountsFile.records = table.rows
+            try accountsFile.append(accounts)
             let agreementsFile = try files.create(
                 name("agreements", "csv"), entity: "companies", format: "csv", content: "agreements")
             var agreements = PMSCSV.Table(.agreements, buffer: agreementsFile.buffer)
@@ -126,6 +168,52 @@ struct PMSExport {
             agreementsFile.records = agreements.rows
         }
         return accounts.count
+    }
+
+    private func writeIntermediaries(
+        _ snapshot: PMSExportSnapshot, timeStamp: String?, accounts accountsFile: inout AccountsFile
+    ) throws -> Int {
+        let accounts = snapshot.intermediaries.map {
+            PMSAccount(intermediary: $0.intermediary, taxRate: snapshot.commissionTaxRate, createdAt: $0.createdAt)
+        }
+        if format.xml {
+            for account in accounts {
+                let file = try files.create(
+                    name("agency-\(account.code)", "xml"), entity: "intermediaries", format: "ota-xml",
+                    content: "OTA_ProfileCreateRQ")
+                try OTAProfileWriter.write(account, hotelCode: hotelCode, timeStamp: timeStamp, to: file.buffer)
+                file.records = 1
+            }
+        }
+        if format.csv { try accountsFile.append(accounts) }
+        return accounts.count
+    }
+
+    private func writeBlocks(_ snapshot: PMSExportSnapshot, timeStamp: String?) throws -> Int {
+        let blocks = snapshot.blocks.map {
+            PMSBlock(
+                block: $0.block, companyName: $0.companyName, nights: $0.nights, currency: $0.currency,
+                createdAt: $0.createdAt)
+        }
+        if format.xml {
+            for block in blocks {
+                let file = try files.create(
+                    name("block-\(block.block.code)", "xml"), entity: "blocks", format: "ota-xml",
+                    content: "OTA_HotelInvBlockNotifRQ")
+                try OTAInvBlockWriter.write(block, hotelCode: hotelCode, timeStamp: timeStamp, to: file.buffer)
+                file.records = 1
+            }
+        }
+        if format.csv {
+            let file = try files.create(name("blocks", "csv"), entity: "blocks", format: "csv", content: "blocks")
+            var table = PMSCSV.Table(.blocks, buffer: file.buffer)
+            for block in blocks {
+                for row in PMSCSV.blockRows(block) { try table.append(row) }
+            }
+            try table.finish()
+            file.records = table.rows
+        }
+        return blocks.count
     }
 
     private func writeRates(_ snapshot: PMSExportSnapshot, timeStamp: String?) throws -> Int {

@@ -1,7 +1,7 @@
 import HotelDomain
 
-/// Writes an account (agreement company, later travel agency or OTA) as an `OTA_ProfileCreateRQ`, valid against
-/// the OTA 2015A schema: one profile per message, as the schema allows.
+/// Writes an account (agreement company, or travel agency / OTA: an intermediary) as an `OTA_ProfileCreateRQ`,
+/// valid against the OTA 2015A schema: one profile per message, as the schema allows.
 ///
 /// Rule: `UniqueID Type="4"` (company; `"5"` travel agency or OTA) with the account code in the hotel's context;
 /// `Profile ProfileType="3"` (corporation; `"4"` travel agent), the reading of this tool's feed importer;
@@ -9,9 +9,14 @@ import HotelDomain
 /// agency), address line, telephone, email, direct billing as `PaymentForm/DirectBill` (`DirectBill_ID` the
 /// account, `BillingNumber` the agreement, the credit limit and terms in its `Remark`), and the contact person;
 /// `Comments` with one `Comment` per agreement (`Name="Agreement 12"`: type, status, validity, terms) and the
-/// account's terms (`Name="Credit"`: credit limit and payment terms; segment, parent, sales owner, VIP level).
+/// account's terms (`Name="Credit"`: credit limit and payment terms; segment, parent, sales owner, VIP level);
+/// an agency's commission terms as `Comment Name="Commission"` (and the credit comment only when it has credit or
+/// direct billing). An agency's `CompanyName` comes twice: with its IATA number (`CodeContext="IATA"`, when it
+/// has one) and with its code in the hotel's context.
 /// Example: ACME → `<CompanyName Code="ACME" CodeContext="SHBUND">Acme Industrial Ltd</CompanyName>` and
-/// `<Comment Name="Agreement 1"><Text>cumulative-room approved 2027-01-01…2027-12-31; opening room-nights 0`.
+/// `<Comment Name="Agreement 1"><Text>cumulative-room approved 2027-01-01…2027-12-31; opening room-nights 0`;
+/// TRAVELCO → `<CompanyName Code="12345678" CodeContext="IATA">TravelCo Agency</CompanyName>` and
+/// `<Comment Name="Commission"><Text>10% of room revenue net of tax…`.
 public enum OTAProfileWriter {
     /// Writes the profile document into `buffer` and finishes it.
     public static func write(
@@ -70,18 +75,24 @@ public enum OTAProfileWriter {
             xml.end()
         }
         xml.end()  // CompanyInfo
-        xml.start("Comments")
-        for agreement in account.agreements {
+        var comments: [(name: String, text: String)] = account.agreements.map { agreement in
             var text = "\(agreement.type) \(agreement.status) \(agreement.validity.first)…\(agreement.validity.last)"
             if !agreement.terms.isEmpty { text += "; \(agreement.terms)" }
-            xml.start("Comment", [("Name", fit("Agreement \(agreement.reference)", 64))])
-            xml.element("Text", text: text)
-            xml.end()
+            return ("Agreement \(agreement.reference)", text)
         }
-        xml.start("Comment", [("Name", "Credit")])
-        xml.element("Text", text: creditText(account))
-        xml.end()
-        xml.end()  // Comments
+        if let terms = account.commissionTerms, !terms.isEmpty { comments.append(("Commission", terms)) }
+        if !agency || account.creditLimit != nil || account.directBilling != nil {
+            comments.append(("Credit", creditText(account)))
+        }
+        if !comments.isEmpty {
+            xml.start("Comments")
+            for comment in comments {
+                xml.start("Comment", [("Name", fit(comment.name, 64))])
+                xml.element("Text", text: comment.text)
+                xml.end()
+            }
+            xml.end()  // Comments
+        }
         xml.end()  // Profile
         xml.end()
         try xml.finish()

@@ -5,7 +5,8 @@ import HotelDomain
 ///
 /// Rule, per reservation: `CreateDateTime`/`LastModifyDateTime` as stored (so an importer keeps the newest) and
 /// `ResStatus` in the PMS vocabulary (`OTAExportValues.resStatus`); `UniqueID Type="14"` with the hotel's
-/// confirmation number; one `RoomStay` with room type and rooms (`NumberOfUnits`), rate plan and meals, the
+/// confirmation number; one `RoomStay` with room type and rooms (`NumberOfUnits`; a group booking's group code
+/// as `InvBlockCode`), rate plan and meals, the
 /// nightly prices of one room as `Rate`s (`EffectiveDate` … exclusive `ExpireDate`, `Base AmountAfterTax`,
 /// consecutive equal nights as one rate), the party as `GuestCounts` when known, `TimeSpan`, the `Total` of
 /// all rooms and the hotel code; `BillingInstructionCode` (`direct-bill`, with the company's
@@ -13,7 +14,9 @@ import HotelDomain
 /// name, `VIP_Indicator` when a VIP level is set); in `ResGlobalInfo`: comments (VIP level, group, channel
 /// comments), special requests, a `DirectBill` guarantee for direct billing, the total, the hotel's
 /// confirmation number (`ResID_Type="14"`) and the channel's (`"13"`), and the company (`ProfileType="3"`,
-/// `CompanyName Code`) and travel agent (`ProfileType="4"`, IATA number as `Code` with `CodeContext="IATA"`).
+/// `CompanyName Code`) and travel agent (`ProfileType="4"`, IATA number as `Code` with `CodeContext="IATA"`,
+/// else the intermediary's code in the hotel's context; a registered intermediary also as the profile's
+/// `UniqueID Type="5"` with its code in the hotel's context).
 public struct OTAReservationWriter {
     private var xml: XMLStream
     private let hotelCode: String
@@ -52,7 +55,9 @@ public struct OTAReservationWriter {
         xml.start("RoomStays")
         xml.start("RoomStay", [("SourceOfBusiness", reservation.source.rawValue)])
         xml.start("RoomTypes")
-        xml.empty("RoomType", [("RoomTypeCode", roomType), ("NumberOfUnits", units)])
+        xml.empty(
+            "RoomType",
+            [("RoomTypeCode", roomType), ("NumberOfUnits", units), ("InvBlockCode", fit(record.groupCode, 32))])
         xml.end()
         xml.start("RatePlans")
         if let meals = OTAExportValues.mealsIncluded(record.mealPlan) {
@@ -188,11 +193,19 @@ public struct OTAReservationWriter {
             }
             if let agent = record.travelAgent {
                 xml.start("ProfileInfo")
+                let code = fit(record.travelAgentCode, 32)
+                if let code {
+                    xml.empty("UniqueID", [("Type", "5"), ("ID", code), ("ID_Context", fit(hotelCode, 32))])
+                }
                 xml.start("Profile", [("ProfileType", "4")])
                 xml.start("CompanyInfo")
                 let iata = fit(agent.iataNumber, 32)
                 xml.element(
-                    "CompanyName", [("Code", iata), ("CodeContext", iata == nil ? nil : "IATA")],
+                    "CompanyName",
+                    [
+                        ("Code", iata ?? code),
+                        ("CodeContext", iata != nil ? "IATA" : code != nil ? fit(hotelCode, 32) : nil),
+                    ],
                     text: fit(agent.name, 128) ?? "")
                 xml.end()
                 xml.end()

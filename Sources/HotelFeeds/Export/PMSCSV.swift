@@ -13,6 +13,7 @@ public enum PMSCSV {
         case bookingLimits = "booking-limits"
         case reservations
         case reservationNights = "reservation-nights"
+        case blocks
 
         public var header: [String] {
             switch self {
@@ -21,7 +22,7 @@ public enum PMSCSV {
                     "account_type", "code", "name", "segment", "iata_number", "parent_code", "sales_owner", "address",
                     "contact_name", "email", "phone", "vip_level", "credit_limit", "currency", "payment_terms_days",
                     "direct_billing", "direct_billing_account", "direct_billing_agreement", "direct_billing_limit",
-                    "direct_billing_terms_days", "created_at",
+                    "direct_billing_terms_days", "commission_terms", "created_at",
                 ]
             case .agreements:
                 ["account_code", "agreement", "type", "status", "valid_from", "valid_to", "terms"]
@@ -43,11 +44,18 @@ public enum PMSCSV {
                 [
                     "confirmation", "status", "source", "channel", "channel_reference", "guest_name", "guest_email",
                     "guest_phone", "adults", "child_ages", "room_type", "rate_plan", "arrival", "departure", "nights",
-                    "rooms", "total", "currency", "company_code", "company_name", "travel_agent", "travel_agent_iata",
-                    "group_code", "vip_level", "billing", "special_requests", "meal_plan", "created_at", "updated_at",
+                    "rooms", "total", "currency", "company_code", "company_name", "travel_agent_code", "travel_agent",
+                    "travel_agent_iata", "group_code", "vip_level", "billing", "special_requests", "meal_plan",
+                    "created_at", "updated_at",
                 ]
             case .reservationNights:
                 ["confirmation", "night", "amount", "currency", "rate_plan"]
+            case .blocks:
+                [
+                    "group_code", "group_name", "company_code", "company_name", "rate_plan", "cutoff",
+                    "attrition_percent", "vip_level", "billing", "released_on", "room_type", "night", "blocked",
+                    "picked_up", "released", "held", "rate", "currency",
+                ]
             }
         }
     }
@@ -103,7 +111,7 @@ public enum PMSCSV {
             account.creditLimit?.decimalText, account.creditLimit?.currency.code,
             account.paymentTermsDays.map(String.init),
             flag(billing != nil), billing?.account, billing?.agreement, billing?.creditLimit.decimalText,
-            billing.map { String($0.paymentTermsDays) }, account.createdAt,
+            billing.map { String($0.paymentTermsDays) }, account.commissionTerms, account.createdAt,
         ]
     }
 
@@ -173,7 +181,8 @@ public enum PMSCSV {
             reservation.roomType.rawValue, reservation.ratePlanCode.rawValue, reservation.stay.arrival.description,
             reservation.stay.departure.description, String(reservation.stay.nightCount), String(reservation.rooms),
             reservation.total.decimalText, reservation.total.currency.code, reservation.companyCode?.rawValue,
-            record.companyName, record.travelAgent?.name, record.travelAgent?.iataNumber, record.groupCode,
+            record.companyName, record.travelAgentCode, record.travelAgent?.name, record.travelAgent?.iataNumber,
+            record.groupCode,
             reservation.vipLevel, reservation.billing.rawValue, reservation.specialRequests, record.mealPlan,
             record.createdAt, record.lastModifiedAt,
         ]
@@ -185,6 +194,29 @@ public enum PMSCSV {
             [
                 reservation.confirmation, night.night.description, night.amount.decimalText, night.amount.currency.code,
                 night.ratePlanCode.rawValue,
+            ]
+        }
+    }
+
+    /// One row per room type and night of the block (by night, then room type), each with the block's contract;
+    /// a block without nights yet is one row with the night columns empty. `attrition_percent` has two
+    /// decimals (`20.00`); `held` = blocked − picked up − released.
+    public static func blockRows(_ entry: PMSBlock) -> [[String?]] {
+        let block = entry.block
+        let attrition = block.attrition.value
+        let contract: [String?] = [
+            block.code.rawValue, block.name, block.companyCode?.rawValue, entry.companyName,
+            block.ratePlanCode.rawValue, block.cutoff.description,
+            "\(attrition / 100).\(attrition % 100 < 10 ? "0" : "")\(attrition % 100)", block.vipLevel?.rawValue,
+            block.billing.rawValue, block.releasedOn?.description,
+        ]
+        guard !entry.nights.isEmpty else {
+            return [contract + [nil, nil, nil, nil, nil, nil, nil, entry.currency.code]]
+        }
+        return entry.nights.map { night in
+            contract + [
+                night.roomType.rawValue, night.night.description, String(night.contracted), String(night.pickedUp),
+                String(night.released), String(night.held), night.rate.decimalText, night.rate.currency.code,
             ]
         }
     }

@@ -1,7 +1,7 @@
 import HotelDomain
 
-/// An account the PMS keeps a profile for: an agreement company now, a travel agency or OTA when
-/// intermediaries land (issue 6), written as `OTA_ProfileCreateRQ` and as a row of `accounts.csv`.
+/// An account the PMS keeps a profile for: an agreement company, or a travel agency (an intermediary, with its
+/// IATA number and commission terms), written as `OTA_ProfileCreateRQ` and as a row of `accounts.csv`.
 public struct PMSAccount: Sendable, Equatable {
     public enum Kind: String, Sendable {
         case company
@@ -29,6 +29,8 @@ public struct PMSAccount: Sendable, Equatable {
     public var agreements: [PMSAgreement]
     /// The direct-billing (signing) arrangement: set when an approved direct-billing agreement exists.
     public var directBilling: PMSDirectBilling?
+    /// An intermediary's commission terms in words (see `init(intermediary:taxRate:createdAt:)`).
+    public var commissionTerms: String?
     /// `created_at` as stored.
     public var createdAt: String?
 
@@ -37,7 +39,7 @@ public struct PMSAccount: Sendable, Equatable {
         parentCode: String? = nil, salesOwner: String? = nil, address: String? = nil, contactName: String? = nil,
         email: String? = nil, phone: String? = nil, vipLevel: String? = nil, creditLimit: Money? = nil,
         paymentTermsDays: Int? = nil, agreements: [PMSAgreement] = [], directBilling: PMSDirectBilling? = nil,
-        createdAt: String? = nil
+        commissionTerms: String? = nil, createdAt: String? = nil
     ) {
         self.kind = kind
         self.code = code
@@ -55,7 +57,23 @@ public struct PMSAccount: Sendable, Equatable {
         self.paymentTermsDays = paymentTermsDays
         self.agreements = agreements
         self.directBilling = directBilling
+        self.commissionTerms = commissionTerms
         self.createdAt = createdAt
+    }
+
+    /// A travel agency or OTA that books for the hotel: kind `travel-agency`, its code, name and IATA number,
+    /// and its commission terms in words.
+    ///
+    /// Rule: the terms are `CommissionTerms.summary`; for commission on revenue net of tax the tax rate the
+    /// hotel's prices include follows, so the PMS can compute the same amount. Example: TRAVELCO, IATA 12345678
+    /// → "10% of room revenue net of tax, at most 29 nights a stay, stays 2027-01-01…2027-12-31; prices include
+    /// 6% tax".
+    public init(intermediary: Intermediary, taxRate: BasisPoints, createdAt: String? = nil) {
+        var terms = intermediary.terms.summary
+        if intermediary.terms.basis == .roomNetOfTax { terms += "; prices include \(taxRate) tax" }
+        self.init(
+            kind: .travelAgency, code: intermediary.code.rawValue, name: intermediary.name,
+            iataNumber: intermediary.iata?.rawValue, commissionTerms: terms, createdAt: createdAt)
     }
 
     /// A company with its agreements (oldest first).
@@ -153,16 +171,19 @@ public struct PMSReservation: Sendable {
     public var adults: Int?
     public var childAges: [Int]
     public var travelAgent: TravelAgent?
+    /// The travel agent's intermediary code, when it is a registered intermediary (`TRAVELCO`).
+    public var travelAgentCode: String?
     /// A `MealPlan` raw value (`breakfast`) or a channel's words for it.
     public var mealPlan: String?
-    /// The group (block) code, when group blocks land (issue 5).
+    /// The group (block) code of a group booking.
     public var groupCode: String?
     public var comments: String?
 
     public init(
         reservation: Reservation, createdAt: String? = nil, lastModifiedAt: String? = nil, companyName: String? = nil,
         guestEmail: String? = nil, guestPhone: String? = nil, adults: Int? = nil, childAges: [Int] = [],
-        travelAgent: TravelAgent? = nil, mealPlan: String? = nil, groupCode: String? = nil, comments: String? = nil
+        travelAgent: TravelAgent? = nil, travelAgentCode: String? = nil, mealPlan: String? = nil,
+        groupCode: String? = nil, comments: String? = nil
     ) {
         self.reservation = reservation
         self.createdAt = createdAt
@@ -173,6 +194,7 @@ public struct PMSReservation: Sendable {
         self.adults = adults
         self.childAges = childAges
         self.travelAgent = travelAgent
+        self.travelAgentCode = travelAgentCode
         self.mealPlan = mealPlan
         self.groupCode = groupCode
         self.comments = comments

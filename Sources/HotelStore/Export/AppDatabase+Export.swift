@@ -8,8 +8,12 @@ extension AppDatabase {
     /// them never sit in memory at once.
     ///
     /// Rules: the audit log says what changed. Companies change with their own rows and their agreements';
-    /// rate plans with their own and those of the plans they derive from; restrictions with `controls set`,
-    /// `inventory set` and `yield apply`; reservations with every booking change (channel imports included).
+    /// intermediaries with their own (audit entity `intermediary`), and those paid on revenue net of tax also
+    /// with the hotel's tax rate (`commission_setting`), which their commission terms name; rate plans with their
+    /// own and those of the plans they derive from; restrictions with `controls set`, `inventory set` and
+    /// `yield apply`; reservations with every booking change (channel imports included); group blocks with their
+    /// own changes (audit entity `group`: create, block, rooming list, release) and with every change of one of
+    /// their bookings (entity `reservation`: a pickup, a move, a cancellation changes the picked-up rooms).
     /// A changed restriction is exported with its current state, "open" when it was lifted. The window
     /// `.sinceLastExport` continues per entity from the newest export run that included it (full or since-last;
     /// an ad-hoc `--since` run does not move it). Example: after `companies update ACME` only ACME is exported.
@@ -25,15 +29,15 @@ extension AppDatabase {
                 allRatePlans: try Self.fetchRatePlans(db), companyNames: try Self.companyNames(db), controls: [],
                 inventory: [], reservationCount: 0)
             for entity in entities {
-                guard entity.isAvailable else {
-                    throw DomainError.refused("\(entity.rawValue) export is not available yet")
-                }
                 let selection = try Self.selection(db, entity, window)
                 snapshot.selections.append(selection)
                 let changes = ChangeFilter(selection)
                 switch entity {
                 case .companies:
                     snapshot.companies = try Self.exportedCompanies(db, changes)
+                case .intermediaries:
+                    snapshot.commissionTaxRate = try Self.taxRate(db)
+                    snapshot.intermediaries = try Self.exportedIntermediaries(db, changes)
                 case .rates:
                     snapshot.ratePlans = try Self.exportedRatePlans(db, changes, all: snapshot.allRatePlans)
                 case .restrictions:
@@ -49,8 +53,8 @@ extension AppDatabase {
                     snapshot.reservationCount = try Self.visitReservations(db, hotel: hotel, where: clause) {
                         try visit($0, asOf)
                     }
-                case .intermediaries, .blocks:
-                    break
+                case .blocks:
+                    snapshot.blocks = try Self.exportedBlocks(db, changes)
                 }
             }
             return snapshot
@@ -214,6 +218,57 @@ extension AppDatabase {
         }
     }
 
+    // MARK: - Intermediaries
+
+    static func exportedIntermediaries(_ db: Database, _ changes: ChangeFilter) throws -> [ExportedIntermediary] {
+        let rows: [Row]
+        if changes.isComplete {
+            rows = try Row.fetchAll(db, sql: "SELECT * FROM intermediary ORDER BY code")
+        } else {
+            var changed = Set(try changes.keys(db, entity: "intermediary"))
+            if !(try changes.keys(db, entity: "commission_setting")).isEmpty {
+                // Their commission terms name the tax rate the hotel's prices include.
+                changed.formUnion(
+                    try String.fetchAll(db, sql: "SELECT code FROM intermediary WHERE basis = 'room-net-of-tax'"))
+            }
+            rows = try changed.sorted().compactMap { code in
+                try Row.fetchOne(db, sql: "SELECT * FROM intermediary WHERE code = ?", arguments: [code])
+            }
+        }
+        return try rows.map { row in
+            ExportedIntermediary(intermediary: try Self.intermediary(from: row), createdAt: row["created_at"])
+        }
+    }
+
+    // MARK: - Group blocks
+
+    static func exportedBlocks(_ db: Database, _ changes: ChangeFilter) throws -> [ExportedBlock] {
+        let codes: [String]
+        if changes.isComplete {
+            codes = try String.fetchAll(db, sql: "SELECT code FROM group_block ORDER BY code")
+        } else {
+            var changed = Set(try changes.keys(db, entity: "group"))
+            changed.formUnion(
+                try String.fetchAll(
+                    db,
+                    sql: """
+                        SELECT DISTINCT g.group_code FROM group_reservation g JOIN reservation r ON r.id = g.reservation_id
+                        WHERE r.confirmation IN (
+                            SELECT entity_key FROM audit_log WHERE entity = 'reservation' AND \(changes.condition))
+                        """,
+                    arguments: changes.arguments))
+            codes = changed.sorted()
+        }
+        return try codes.compactMap { code in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM group_block WHERE code = ?", arguments: [code])
+            else { return nil }
+            let details = try Self.groupDetails(db, Self.group(from: row))
+            return ExportedBlock(
+                block: details.block, companyName: details.companyName, nights: details.nights,
+                currency: try Currency(row["currency"] as String), createdAt: row["created_at"])
+        }
+    }
+
     // MARK: - Rate plans
 
     static func exportedRatePlans(_ db: Database, _ changes: ChangeFilter, all: [RatePlan]) throws -> [RatePlan] {
@@ -335,13 +390,13 @@ extension AppDatabase {
 
     // MARK: - Reservations
 
-    /// Columns of `reservation`, read by position: 100,000 rows × 30 columns by name cost more than the export.
+    /// Columns of `reservation` (and its group), read by position: 100,000 rows × 30 columns by name cost more than the export.
     private static let reservationColumns = """
         r.id, r.confirmation, r.source, r.channel_code, r.channel_reference, r.guest_name, r.room_type_code,
         r.rate_plan_code, r.arrival, r.departure, r.rooms, r.status, r.company_code, r.vip_level, r.special_requests,
         r.billing, r.lra, r.booked_on, r.created_at, r.updated_at, r.guest_email, r.guest_phone, r.adults,
         r.child_ages, r.travel_agent_name, r.travel_agent_iata, r.meal_plan, r.commission_bp, r.commission_minor,
-        r.comments
+        r.comments, r.intermediary_code, g.group_code
         """
 
     /// Streams the reservations matching `clause` (all when `nil`) with their nights, merged from two ordered
@@ -358,11 +413,23 @@ extension AppDatabase {
             uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT code, meal_plan FROM rate_plan").map {
                 ($0["code"] as String, $0["meal_plan"] as String)
             })
+        var agents: [String: (name: String, iata: String?)] = [:]
+        var agentsByIATA: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT code, name, iata FROM intermediary ORDER BY code") {
+            let code: String = row["code"]
+            let iata: String? = row["iata"]
+            agents[code] = (row["name"], iata)
+            if let iata { agentsByIATA[iata] = code }
+        }
         let currency = hotel.currency
         let filter = clause.map { " WHERE \($0.0)" } ?? ""
         let arguments = clause?.1 ?? []
         let reservations = try Row.fetchCursor(
-            db, sql: "SELECT \(reservationColumns) FROM reservation r\(filter) ORDER BY r.id", arguments: arguments)
+            db,
+            sql: """
+                SELECT \(reservationColumns) FROM reservation r LEFT JOIN group_reservation g ON g.reservation_id = r.id\(filter)
+                ORDER BY r.id
+                """, arguments: arguments)
         let nightSQL =
             clause == nil
             ? "SELECT reservation_id, night, amount_minor, rate_plan_code, season, tier, basis FROM reservation_night ORDER BY reservation_id, night"
@@ -395,6 +462,15 @@ extension AppDatabase {
             let companyCode: String? = row[12]
             let ratePlan: String = row[7]
             let childAges: String? = row[23]
+            // The travel agent: the booking's intermediary, else the one whose IATA number the channel named,
+            // else the agent as the channel named it.
+            var agentName: String? = row[24]
+            var agentIATA: String? = row[25]
+            let agentCode = (row[30] as String?) ?? agentIATA.flatMap { agentsByIATA[$0] }
+            if let agentCode, let agent = agents[agentCode] {
+                agentName = agent.name
+                agentIATA = agent.iata ?? agentIATA
+            }
             let reservation = Reservation(
                 confirmation: row[1], source: ReservationSource(rawValue: row[2] as String) ?? .direct,
                 channelCode: (row[3] as String?).map { Code(stringLiteral: $0) }, channelReference: row[4],
@@ -410,8 +486,9 @@ extension AppDatabase {
                     reservation: reservation, createdAt: row[18], updatedAt: row[19],
                     companyName: companyCode.flatMap { companyNames[$0] }, guestEmail: row[20], guestPhone: row[21],
                     adults: row[22], childAges: (childAges ?? "").split(separator: ",").compactMap { Int($0) },
-                    travelAgentName: row[24], travelAgentIATA: row[25], mealPlan: row[26] ?? planMeals[ratePlan],
-                    commissionBasisPoints: row[27], commissionMinorUnits: row[28], comments: row[29]))
+                    travelAgentName: agentName, travelAgentIATA: agentIATA, travelAgentCode: agentCode,
+                    groupCode: row[31], mealPlan: row[26] ?? planMeals[ratePlan], commissionBasisPoints: row[27],
+                    commissionMinorUnits: row[28], comments: row[29]))
             count += 1
         }
         return count

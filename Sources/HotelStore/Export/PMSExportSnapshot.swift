@@ -14,6 +14,10 @@ public struct PMSExportSnapshot: Sendable {
     public var selections: [ExportSelection]
     /// Companies to export, by code, each with its agreements (oldest first).
     public var companies: [ExportedCompany]
+    /// Intermediaries (travel agencies, OTAs) to export, by code.
+    public var intermediaries: [ExportedIntermediary] = []
+    /// The tax rate included in the hotel's prices (commission "net of tax" is computed without it).
+    public var commissionTaxRate = BasisPoints(0)
     /// Rate plans to export, by code.
     public var ratePlans: [RatePlan]
     /// Every rate plan: derived plans are priced from their base.
@@ -27,6 +31,8 @@ public struct PMSExportSnapshot: Sendable {
     public var inventory: [InventoryNight]
     /// How many reservations were handed to the visitor.
     public var reservationCount: Int
+    /// Group blocks to export, by code, each with its nights.
+    public var blocks: [ExportedBlock] = []
 }
 
 /// What one entity of an export covers: everything, or the changes after an instant or an earlier export.
@@ -67,8 +73,24 @@ public struct ExportedCompany: Sendable, Equatable {
     public var createdAt: String
 }
 
-/// A reservation with what the PMS needs beyond `Reservation`: stored timestamps, the company's name and
-/// the channel details.
+/// A travel agency or OTA, as exported to the PMS.
+public struct ExportedIntermediary: Sendable, Equatable {
+    public var intermediary: Intermediary
+    public var createdAt: String
+}
+
+/// A group block with its nights (by night, then room type), as exported to the PMS.
+public struct ExportedBlock: Sendable, Equatable {
+    public var block: GroupBlock
+    public var companyName: String?
+    public var nights: [BlockNight]
+    /// The currency of the block's rates.
+    public var currency: Currency
+    public var createdAt: String
+}
+
+/// A reservation with what the PMS needs beyond `Reservation`: stored timestamps, the company's name, the
+/// channel details, the travel agent and the group.
 public struct ExportedReservation: Sendable {
     public var reservation: Reservation
     /// `created_at` / `updated_at` as stored (`2027-03-01T08:15:02.123Z`).
@@ -80,8 +102,14 @@ public struct ExportedReservation: Sendable {
     public var adults: Int?
     /// Children's ages as stored, e.g. `9,3`.
     public var childAges: [Int]
+    /// The travel agent: the booking's intermediary (`bookings create --intermediary`, or the one whose IATA
+    /// number the channel named) with its registered name and IATA number, else the agent the channel named.
     public var travelAgentName: String?
     public var travelAgentIATA: String?
+    /// The intermediary's code, when the travel agent is a registered intermediary.
+    public var travelAgentCode: String?
+    /// The group (block) code of a group booking.
+    public var groupCode: String?
     /// The booking's meal plan as the channel sent it, else the rate plan's.
     public var mealPlan: String?
     public var commissionBasisPoints: Int?

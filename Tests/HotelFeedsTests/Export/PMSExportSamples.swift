@@ -121,6 +121,63 @@ enum PMSExportSamples {
         ]
     }
 
+    /// TRAVELCO: IATA 12345678, 10% net of tax on at most 29 nights in 2027 (the hotel's prices include 6% tax).
+    static let travelCo = try! Intermediary(
+        code: "TRAVELCO", name: "TravelCo Agency & Partners", iata: IATANumber(parsing: "12345678"),
+        terms: CommissionTerms(
+            percent: BasisPoints(1000), basis: .roomNetOfTax, flatPerNight: money(0), flatPerStay: money(0),
+            capNights: 29, validFrom: date("2027-01-01"), validTo: date("2027-12-31")))
+    /// OTAX: no IATA number, 15.00 a room-night on revenue including tax.
+    static let otaExpress = try! Intermediary(
+        code: "OTAX", name: "OTA Express", iata: nil,
+        terms: CommissionTerms(
+            percent: BasisPoints(0), basis: .roomIncludingTax, flatPerNight: money(1500), flatPerStay: money(0)))
+
+    static var agencies: [PMSAccount] {
+        [
+            PMSAccount(intermediary: travelCo, taxRate: BasisPoints(600), createdAt: "2026-12-01T09:00:00.000Z"),
+            PMSAccount(intermediary: otaExpress, taxRate: BasisPoints(600)),
+        ]
+    }
+
+    /// TECH27 for ACME at GRP-TECH: DLX 10 rooms on 05-01…05-03 and 8 on 05-04 at 890.00 (2 and 3 picked up on
+    /// the first two nights), STD 5 rooms on 05-02…05-03 at 760.00 then 800.00.
+    static let tech27 = try! GroupBlock(
+        code: "TECH27", name: "Tech Summit 2027, Asia-Pacific Developer Conference", companyCode: "ACME",
+        ratePlanCode: "GRP-TECH", cutoff: date("2027-04-20"), attrition: BasisPoints(2000), vipLevel: "V2",
+        billing: .directBill)
+
+    static var block: PMSBlock {
+        func night(_ day: String, _ roomType: Code, _ rooms: Int, pickedUp: Int = 0, _ rate: Int64) -> BlockNight {
+            BlockNight(night: date(day), roomType: roomType, contracted: rooms, pickedUp: pickedUp, rate: money(rate))
+        }
+        return PMSBlock(
+            block: tech27, companyName: acme.name,
+            nights: [
+                night("2027-05-01", "DLX", 10, pickedUp: 2, 89_000),
+                night("2027-05-02", "DLX", 10, pickedUp: 3, 89_000),
+                night("2027-05-02", "STD", 5, 76_000),
+                night("2027-05-03", "DLX", 10, 89_000),
+                night("2027-05-03", "STD", 5, 80_000),
+                night("2027-05-04", "DLX", 8, 89_000),
+            ],
+            currency: cny, createdAt: "2027-02-01T10:00:00.000Z")
+    }
+
+    /// A group booking of TECH27 made through TRAVELCO.
+    static var agencyGroupReservation: PMSReservation {
+        let reservation = Reservation(
+            confirmation: "SHBUND-0000004", source: .group, guestName: "Zhang Wei", roomType: "DLX",
+            ratePlanCode: "GRP-TECH", stay: try! Stay(arrival: date("2027-05-01"), nights: 2), rooms: 1,
+            status: .confirmed, companyCode: "ACME", billing: .directBill,
+            nights: nights("2027-05-01", [89_000, 89_000], plan: "GRP-TECH"), bookedOn: date("2027-03-01"),
+            intermediaryCode: "TRAVELCO")
+        return PMSReservation(
+            reservation: reservation, createdAt: "2027-03-01T08:00:00.000Z", lastModifiedAt: "2027-03-01T08:00:00.000Z",
+            companyName: acme.name, travelAgent: TravelAgent(name: travelCo.name, iataNumber: "12345678"),
+            travelAgentCode: "TRAVELCO", mealPlan: "breakfast", groupCode: "TECH27")
+    }
+
     /// Runs `write` into a fresh buffer and returns the bytes.
     static func bytes(_ write: (ExportBuffer) throws -> Void) throws -> Data {
         let (buffer, collected) = ExportBuffer.collecting()
