@@ -17,7 +17,7 @@ public struct HotelSalesCommand: ParsableCommand {
             InventoryCommand.self, ControlsCommand.self, YieldCommand.self, ChannelsCommand.self, FeedsCommand.self,
             GroupsCommand.self, VIPCommand.self, ArrivalsCommand.self, IntermediariesCommand.self,
             CommissionsCommand.self, ExportCommand.self, ARCommand.self, ReportsCommand.self, TargetsCommand.self,
-            AuditCommand.self,
+            AuditCommand.self, NightlyCommand.self,
         ])
 
     public init() {}

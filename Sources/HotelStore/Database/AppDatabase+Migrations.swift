@@ -296,6 +296,7 @@ extension AppDatabase {
         registerCommissionMigrations(&migrator)
         registerExportMigrations(&migrator)
         registerReceivableMigrations(&migrator)
+        registerNightlyMigrations(&migrator)
         return migrator
     }
 }
