@@ -297,6 +297,7 @@ extension AppDatabase {
         registerExportMigrations(&migrator)
         registerReceivableMigrations(&migrator)
         registerNightlyMigrations(&migrator)
+        registerFeedMessageKeyMigration(&migrator)
         return migrator
     }
 }

@@ -63,6 +63,7 @@ extension AppDatabase {
     ) throws -> ChannelMessageResult {
         if let digest = message.digest {
             batch.messageSeen.reset()
+            batch.messageSeen.bind(Self.feedMessageKey(digest))
             batch.messageSeen.bind(digest)
             if try batch.messageSeen.firstInteger() != nil {
                 return ChannelMessageResult(alreadyImported: true, outcomes: [])
@@ -96,6 +97,7 @@ extension AppDatabase {
             let summary = outcomes.isEmpty ? "empty" : outcomes.map { Self.word($0.outcome) }.joined(separator: ",")
             let insert = batch.recordMessage
             insert.reset()
+            insert.bind(Self.feedMessageKey(digest))
             insert.bind(digest)
             insert.bind(message.channel.rawValue)
             insert.bind(fileID)

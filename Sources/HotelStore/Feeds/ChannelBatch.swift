@@ -24,10 +24,15 @@ final class ChannelBatch {
         hotel = try AppDatabase.requireHotel(db)
         physicalRooms = Dictionary(hotel.roomTypes.map { ($0.code, $0.rooms) }, uniquingKeysWith: { first, _ in first })
         tombstonesExist = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM channel_tombstone)") ?? true
-        messageSeen = try PreparedStatement(db, sql: "SELECT 1 FROM feed_message WHERE digest = ?")
+        // The integer key finds the candidates (see "v10 feed message digest key"); the full digest decides.
+        messageSeen = try PreparedStatement(
+            db, sql: "SELECT 1 FROM feed_message WHERE digest_key = ? AND digest = ?")
         recordMessage = try PreparedStatement(
             db,
-            sql: "INSERT INTO feed_message (digest, channel_code, feed_file_id, position, outcome) VALUES (?, ?, ?, ?, ?)")
+            sql: """
+                INSERT INTO feed_message (digest_key, digest, channel_code, feed_file_id, position, outcome)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """)
         channelBookingID = try PreparedStatement(
             db, sql: "SELECT id FROM reservation WHERE channel_code = ? AND channel_reference = ?")
         insertReservation = try PreparedStatement(
