@@ -26,6 +26,8 @@ struct FeedImport {
     var pending: [(message: OTABookingMessage, input: ChannelMessageImport, records: [Result<ChannelReservation, ChannelRecordError>])] = []
     /// How many messages share a commit (memory stays bounded: one batch of parsed messages at a time).
     static let batchSize = 1024
+    /// The acknowledgements of the batch being written, flushed to disk together after its commit.
+    let acknowledgements = AcknowledgementWriter.Batch()
 
     /// What happened to one file.
     struct FileResult {
@@ -124,6 +126,7 @@ struct FeedImport {
                     }
                     result.noteProblem("message \(error.position) quarantined: \(error.description)")
                     try acknowledge(messageType: .hotelResNotif, echoToken: error.partial?.echoToken, position: error.position, url: url, outcome: .rejected(errors: [error.description]))
+                    try commitAcknowledgements()
                 case .fileError(let error):
                     try flush(into: &result, url: url)
                     result.counts.quarantined += 1
@@ -143,6 +146,7 @@ struct FeedImport {
             }
         } catch {
             pending.removeAll()
+            acknowledgements.discard()
             progress?.finish()
             result.failed = (error as? DomainError)?.description ?? "\(error)"
         }
@@ -187,6 +191,17 @@ struct FeedImport {
             }
             try acknowledge(message, outcomes: outcome.outcomes, alreadyImported: [], url: url)
         }
+        try commitAcknowledgements()
+    }
+
+    /// Makes the batch's acknowledgements durable and puts them in place (see `AcknowledgementWriter.Batch`).
+    private func commitAcknowledgements() throws {
+        guard !acknowledgements.isEmpty else { return }
+        do {
+            try acknowledgements.commit()
+        } catch {
+            throw DomainError.refused("cannot write the acknowledgements in \(acknowledgementDirectory?.path ?? "?"): \(error)")
+        }
     }
 
     private func acknowledge(
@@ -223,13 +238,13 @@ struct FeedImport {
         let name = "\(url.deletingPathExtension().lastPathComponent)-\(position)-\(messageType.acknowledgementName).xml"
         let target = directory.appendingPathComponent(name)
         do {
-            try AcknowledgementWriter.write(acknowledgement, to: target)
+            try acknowledgements.add(acknowledgement, to: target)
         } catch let error as AcknowledgementError {
             // A value the schema cannot hold (an over-long id): every message still gets an acknowledgement.
             var rejected = acknowledgement
             rejected.outcome = .rejected(errors: ["the acknowledgement could not be written: \(error.description)"])
             do {
-                try AcknowledgementWriter.write(rejected, to: target)
+                try acknowledgements.add(rejected, to: target)
             } catch {
                 throw DomainError.refused("cannot write the acknowledgement \(name) in \(directory.path): \(error)")
             }
