@@ -1,7 +1,7 @@
 # hotelsales — build, demo, tests and benchmarks. `make demo` and `make test` are the README's two commands.
 SWIFT ?= swift
 
-.PHONY: setup build release demo test bench bench-feeds clean
+.PHONY: setup build release demo test bench bench-feeds sanitize fuzz clean
 
 setup:
 	@bash scripts/setup.sh
@@ -29,6 +29,15 @@ bench: setup
 N ?= 1000000
 bench-feeds: setup
 	bash scripts/bench-feeds.sh $(N)
+
+# The whole suite under AddressSanitizer, then ThreadSanitizer (own build folders; slow). RELIABILITY.md.
+sanitize: setup
+	bash scripts/sanitize.sh
+
+# libFuzzer over the feed reader and normalizer, the rate-plan YAML and the CSV readers, FUZZ_SECONDS per target.
+FUZZ_SECONDS ?= 120
+fuzz: setup
+	bash scripts/fuzz.sh $(FUZZ_SECONDS)
 
 clean:
 	rm -rf .build

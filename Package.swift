@@ -1,4 +1,5 @@
 // swift-tools-version:6.1
+import Foundation
 import PackageDescription
 
 // Layers (dependencies point inward):
@@ -58,3 +59,20 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// `scripts/fuzz.sh`: libFuzzer targets (Fuzz/), declared only when HOTELSALES_FUZZ=1 so that `swift build` and
+// `make test` never build them (they link only with `-sanitize=fuzzer`).
+if ProcessInfo.processInfo.environment["HOTELSALES_FUZZ"] == "1" {
+    package.targets.append(.target(name: "CFuzzerDriver", path: "Fuzz/CFuzzerDriver"))
+    for (name, dependencies) in [
+        ("fuzz-feeds", ["HotelFeeds", "HotelDomain"]), ("fuzz-rateplans", ["HotelFiles", "HotelDomain"]),
+        ("fuzz-csv", ["HotelFiles", "HotelDomain"]),
+    ] {
+        package.targets.append(
+            .executableTarget(
+                name: name, dependencies: (dependencies + ["CFuzzerDriver"]).map { .target(name: $0) }, path: "Fuzz/\(name)",
+                // No `@main`: the module defines `<module>_main` itself (see Fuzz/CFuzzerDriver).
+                swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
+        package.products.append(.executable(name: name, targets: [name]))
+    }
+}

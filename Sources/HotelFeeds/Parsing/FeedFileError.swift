@@ -33,6 +33,8 @@ public struct FeedFileError: Error, Sendable, Equatable, CustomStringConvertible
         case tooDeep(limit: Int)
         /// A text node (or attribute value) is longer than the limit, in bytes.
         case textTooLong(element: String, limit: Int)
+        /// An element has more attributes than the limit (a quadratic blowup for libxml2).
+        case tooManyAttributes(limit: Int)
     }
 
     /// Creates a file error.
@@ -63,6 +65,8 @@ public struct FeedFileError: Error, Sendable, Equatable, CustomStringConvertible
             problem = "elements are nested more than \(limit) deep"
         case .textTooLong(let element, let limit):
             problem = "the text of \(element) is longer than \(limit) bytes"
+        case .tooManyAttributes(let limit):
+            problem = "an element has more than \(limit) attributes ('=' signs before the next '<'), which booking feeds never have"
         }
         let read = messagesRead == 1 ? "1 message was" : "\(messagesRead) messages were"
         let open = unfinishedMessage.map { "; \($0) was left incomplete" } ?? ""

@@ -26,6 +26,7 @@ final class FeedParser {
     private let limits: FeedLimits
     private let names = InternedNameTable()
     private var walker: FeedWalker
+    private var attributeGuard: AttributeRunGuard
     private var context: xmlParserCtxtPtr?
     private var fileDescriptor: Int32 = -1
     private var dataOffset = 0
@@ -39,6 +40,7 @@ final class FeedParser {
         self.input = input
         self.limits = limits
         walker = FeedWalker(limits: limits, names: names)
+        attributeGuard = AttributeRunGuard(limit: limits.maxAttributes)
     }
 
     deinit {
@@ -93,9 +95,14 @@ final class FeedParser {
             return
         }
         bytesRead += Int64(count)
-        push(count: count)
+        // An element with too many attributes is refused before libxml2 spends quadratic time on it; what
+        // comes before it in the chunk is still parsed, so the messages it completes are delivered.
+        let refusedAt = chunk.withUnsafeBytes { attributeGuard.firstOffendingRun(in: $0, count: count) }
+        push(count: refusedAt ?? count, terminate: count == 0)
         if let error = walker.fatal {
             fail(error)
+        } else if refusedAt != nil {
+            fail(FeedFileError(line: walker.currentLine, reason: .tooManyAttributes(limit: limits.maxAttributes)))
         } else if count == 0 {
             walker.finishDocument()
             finished = true
@@ -136,8 +143,9 @@ final class FeedParser {
         return "(data)"
     }
 
-    /// Pushes the first `count` bytes of `chunk` (none: end of input) to libxml2.
-    private func push(count: Int) {
+    /// Pushes the first `count` bytes of `chunk` to libxml2, and the end of input when `terminate`.
+    private func push(count: Int, terminate: Bool) {
+        if count == 0 && !terminate { return }
         chunk.withUnsafeBytes { buffer in
             guard let bytes = buffer.baseAddress?.assumingMemoryBound(to: CChar.self) else { return }
             var offset = 0
@@ -156,7 +164,7 @@ final class FeedParser {
                 walker.context = context
             }
             guard let context, walker.fatal == nil else { return }
-            let status = xmlParseChunk(context, bytes + offset, Int32(count - offset), count == 0 ? 1 : 0)
+            let status = xmlParseChunk(context, bytes + offset, Int32(count - offset), terminate ? 1 : 0)
             if status != 0 {
                 walker.recordFatal(
                     FeedFileError(line: walker.currentLine, reason: .notWellFormed(detail: "libxml2 error \(status)")))

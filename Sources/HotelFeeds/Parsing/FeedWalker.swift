@@ -221,7 +221,9 @@ struct FeedWalker {
         let level = error.pointee.level
         if level == XML_ERR_WARNING || level == XML_ERR_NONE { return }
         var detail = error.pointee.message.map { String(cString: $0) } ?? "unknown libxml2 error"
-        detail = detail.trimmingCharacters(in: .whitespacesAndNewlines)
+        // One line: some libxml2 messages span two ("Input is not proper UTF-8, indicate encoding !\nBytes: …").
+        detail = detail.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }.joined(separator: " ")
         let line = Int(error.pointee.line)
         if level == XML_ERR_FATAL {
             recordFatal(
