@@ -390,7 +390,7 @@ struct NightlyFaultTests {
             "\(message)")
         #expect(
             message.contains(
-                limit == .tmpfs ? "the disk is full; nothing was written" : "disk I/O error; nothing was written"),
+                limit == .tmpfs ? "the disk is full; nothing was written" : "(disk I/O error: a failing disk, a file-size limit or a full file system); nothing was written"),
             "\(message)")
         let database = try AppDatabase.open(path: path)
         #expect(try database.integrityCheck() == "ok")

@@ -104,6 +104,9 @@ public struct AppDatabase: Sendable {
             return DomainError.refused("the database is read-only; give a writable --db file")
         case .SQLITE_FULL:
             return DomainError.refused("the disk is full; nothing was written — free space and run the command again")
+        case .SQLITE_IOERR:
+            return DomainError.refused(
+                "the database file could not be written or read (disk I/O error: a failing disk, a file-size limit or a full file system); nothing was written — check the disk and run the command again")
         case .SQLITE_CONSTRAINT:
             return DomainError.refused("the change breaks a database rule (\(error.message ?? "constraint")); nothing was written")
         default:
