@@ -197,25 +197,33 @@ struct Measurements {
         return samples
     }
 
-    /// Spawns the binary with stdout to /dev/null; times spawn to exit.
-    ///
-    /// Waits on `terminationHandler`, not `waitUntilExit()`: on Linux the latter polls its run loop every
-    /// 50 ms, which rounds every run up to a multiple of 50 ms (a 20 ms `--help` measured 52 ms).
-    private func runCommand(_ binary: String, _ arguments: [String]) throws -> (status: Int32, stderr: String, elapsed: Duration) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        let errors = Pipe()
-        process.standardError = errors
-        let exited = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in exited.signal() }
-        let start = clock.now
-        try process.run()
-        exited.wait()
-        let elapsed = start.duration(to: clock.now)
-        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        return (process.terminationStatus, stderr, elapsed)
+    private func runCommand(_ binary: String, _ arguments: [String]) throws -> TimedRun {
+        try timedRun(binary, arguments)
     }
+}
+
+/// The exit status, standard error and wall time of one run of the binary.
+typealias TimedRun = (status: Int32, stderr: String, elapsed: Duration)
+
+/// Spawns the binary with stdout to /dev/null; times spawn to exit.
+///
+/// Waits on `terminationHandler`, not `waitUntilExit()`: on Linux the latter polls its run loop every
+/// 50 ms, which rounds every run up to a multiple of 50 ms (a 20 ms `--help` measured 52 ms).
+func timedRun(_ binary: String, _ arguments: [String]) throws -> TimedRun {
+    let clock = ContinuousClock()
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: binary)
+    process.arguments = arguments
+    process.standardOutput = FileHandle.nullDevice
+    process.standardInput = FileHandle.nullDevice
+    let errors = Pipe()
+    process.standardError = errors
+    let exited = DispatchSemaphore(value: 0)
+    process.terminationHandler = { _ in exited.signal() }
+    let start = clock.now
+    try process.run()
+    exited.wait()
+    let elapsed = start.duration(to: clock.now)
+    let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    return (process.terminationStatus, stderr, elapsed)
 }

@@ -135,21 +135,5 @@ struct ReceivablesBenchmark {
         return counts
     }
 
-    private func run(_ arguments: [String]) throws -> (status: Int32, stderr: String, elapsed: Duration) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        let errors = Pipe()
-        process.standardError = errors
-        let exited = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in exited.signal() }
-        let start = clock.now
-        try process.run()
-        exited.wait()
-        let elapsed = start.duration(to: clock.now)
-        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        return (process.terminationStatus, stderr, elapsed)
-    }
+    private func run(_ arguments: [String]) throws -> TimedRun { try timedRun(binary, arguments) }
 }
