@@ -83,15 +83,9 @@ struct ExportPMS: ParsableCommand {
             } else {
                 summary = try export.changes(entities: entities, window: window, database: database)
             }
-            try files.commit()
-            let manifest = try export.writeManifest(summary, startedAt: Self.isoTimestamp(startedAt))
-            try database.recordExport(
-                ExportRun(
-                    startedAt: Self.isoTimestamp(startedAt), user: global.author.user, kind: summary.kind,
-                    since: since.flatMap { try? Self.instant($0, now: startedAt) }, entities: summary.entities,
-                    format: format.rawValue, auditID: summary.snapshot.auditID, asOf: summary.snapshot.asOf,
-                    outDirectory: out, manifest: manifest,
-                    files: files.files.count, records: summary.records.values.reduce(0, +)))
+            _ = try export.complete(
+                summary, database: database, startedAt: startedAt, user: global.author.user,
+                since: since.flatMap { try? Self.instant($0, now: startedAt) })
         } catch {
             files.discard()
             throw error

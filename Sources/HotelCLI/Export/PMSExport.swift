@@ -335,6 +335,31 @@ struct PMSExport {
         }
     }
 
+    // MARK: - Completing an export
+
+    /// Puts the written files in place, writes the manifest last and records the export run (what the next
+    /// incremental export continues from); returns the manifest's name. If recording fails, the manifest is
+    /// removed again, so a folder never shows a manifest for an export the database does not know.
+    func complete(
+        _ summary: Summary, database: AppDatabase, startedAt: Date, user: String, since: String?
+    ) throws -> String {
+        try files.commit()
+        let exportedAt = ExportPMS.isoTimestamp(startedAt)
+        let manifest = try writeManifest(summary, startedAt: exportedAt)
+        do {
+            try database.recordExport(
+                ExportRun(
+                    startedAt: exportedAt, user: user, kind: summary.kind, since: since, entities: summary.entities,
+                    format: format.rawValue, auditID: summary.snapshot.auditID, asOf: summary.snapshot.asOf,
+                    outDirectory: files.folder, manifest: manifest, files: files.files.count,
+                    records: summary.records.values.reduce(0, +)))
+        } catch {
+            unlink((files.folder as NSString).appendingPathComponent(manifest))
+            throw error
+        }
+        return manifest
+    }
+
     // MARK: - Manifest
 
     /// Writes the manifest (after the other files are in place) atomically; returns its name.

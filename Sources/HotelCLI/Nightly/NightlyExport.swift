@@ -2,11 +2,6 @@ import Foundation
 import HotelDomain
 import HotelStore
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// The nightly run's export to the PMS: `export pms --out DIR` (both formats, every available entity, each
 /// continuing from its last export), through the same `PMSExport` and `ExportFileSet`.
@@ -31,7 +26,6 @@ struct NightlyExport {
         let startedAt = freeStamp()
         let export = PMSExport(
             files: files, hotelCode: hotel.code.rawValue, stamp: ExportPMS.fileStamp(startedAt), format: .both)
-        var manifest: String?
         do {
             let summary = try export.changes(
                 entities: ExportEntity.available, window: .sinceLastExport, database: database)
@@ -40,19 +34,12 @@ struct NightlyExport {
                 files.discard()
                 return Outcome(recordsByEntity: summary.records)
             }
-            try files.commit()
-            manifest = try export.writeManifest(summary, startedAt: ExportPMS.isoTimestamp(startedAt))
-            try database.recordExport(
-                ExportRun(
-                    startedAt: ExportPMS.isoTimestamp(startedAt), user: author.user, kind: summary.kind, since: nil,
-                    entities: summary.entities, format: ExportPMS.Format.both.rawValue,
-                    auditID: summary.snapshot.auditID, asOf: summary.snapshot.asOf, outDirectory: folder,
-                    manifest: manifest ?? export.manifestName, files: files.files.count, records: records))
+            let manifest = try export.complete(
+                summary, database: database, startedAt: startedAt, user: author.user, since: nil)
             return Outcome(
                 records: records, files: files.files.count + 1, recordsByEntity: summary.records, manifest: manifest)
         } catch {
             files.discard()
-            if let manifest { unlink((folder as NSString).appendingPathComponent(manifest)) }
             throw error
         }
     }
