@@ -158,14 +158,7 @@ struct PMSExport {
         }
         if format.csv {
             try accountsFile.append(accounts)
-            let agreementsFile = try files.create(
-                name("agreements", "csv"), entity: "companies", format: "csv", content: "agreements")
-            var agreements = PMSCSV.Table(.agreements, buffer: agreementsFile.buffer)
-            for account in accounts {
-                for row in PMSCSV.agreementRows(account) { try agreements.append(row) }
-            }
-            try agreements.finish()
-            agreementsFile.records = agreements.rows
+            try writeCSV(.agreements, entity: "companies", rows: accounts.lazy.flatMap(PMSCSV.agreementRows))
         }
         return accounts.count
     }
@@ -205,13 +198,7 @@ struct PMSExport {
             }
         }
         if format.csv {
-            let file = try files.create(name("blocks", "csv"), entity: "blocks", format: "csv", content: "blocks")
-            var table = PMSCSV.Table(.blocks, buffer: file.buffer)
-            for block in blocks {
-                for row in PMSCSV.blockRows(block) { try table.append(row) }
-            }
-            try table.finish()
-            file.records = table.rows
+            try writeCSV(.blocks, entity: "blocks", rows: blocks.lazy.flatMap(PMSCSV.blockRows))
         }
         return blocks.count
     }
@@ -230,20 +217,8 @@ struct PMSExport {
             file.records = plans.count
         }
         if format.csv {
-            let plansFile = try files.create(
-                name("rate-plans", "csv"), entity: "rates", format: "csv", content: "rate-plans")
-            var table = PMSCSV.Table(.ratePlans, buffer: plansFile.buffer)
-            for plan in plans { try table.append(PMSCSV.ratePlanRow(plan)) }
-            try table.finish()
-            plansFile.records = table.rows
-            let gridFile = try files.create(
-                name("rate-grid", "csv"), entity: "rates", format: "csv", content: "rate-grid")
-            var grid = PMSCSV.Table(.rateGrid, buffer: gridFile.buffer)
-            for plan in plans {
-                for row in PMSCSV.rateGridRows(plan) { try grid.append(row) }
-            }
-            try grid.finish()
-            gridFile.records = grid.rows
+            try writeCSV(.ratePlans, entity: "rates", rows: plans.lazy.map(PMSCSV.ratePlanRow))
+            try writeCSV(.rateGrid, entity: "rates", rows: plans.lazy.flatMap(PMSCSV.rateGridRows))
         }
         return plans.count
     }
@@ -260,18 +235,8 @@ struct PMSExport {
             file.records = controls.count + limits.count
         }
         if format.csv {
-            let controlsFile = try files.create(
-                name("restrictions", "csv"), entity: "restrictions", format: "csv", content: "restrictions")
-            var table = PMSCSV.Table(.restrictions, buffer: controlsFile.buffer)
-            for period in controls { try table.append(PMSCSV.restrictionRow(period)) }
-            try table.finish()
-            controlsFile.records = table.rows
-            let limitsFile = try files.create(
-                name("booking-limits", "csv"), entity: "restrictions", format: "csv", content: "booking-limits")
-            var limitTable = PMSCSV.Table(.bookingLimits, buffer: limitsFile.buffer)
-            for limit in limits { try limitTable.append(PMSCSV.bookingLimitRow(limit)) }
-            try limitTable.finish()
-            limitsFile.records = limitTable.rows
+            try writeCSV(.restrictions, entity: "restrictions", rows: controls.lazy.map(PMSCSV.restrictionRow))
+            try writeCSV(.bookingLimits, entity: "restrictions", rows: limits.lazy.map(PMSCSV.bookingLimitRow))
         }
         return controls.count + limits.count
     }
@@ -333,6 +298,16 @@ struct PMSExport {
             nightsFile?.records = nights?.rows ?? 0
             return count
         }
+    }
+
+    /// One CSV file of `layout` (named after it) with its header and `rows`; its record count is the rows written.
+    private func writeCSV(_ layout: PMSCSV.Layout, entity: String, rows: some Sequence<[String?]>) throws {
+        let file = try files.create(
+            name(layout.rawValue, "csv"), entity: entity, format: "csv", content: layout.rawValue)
+        var table = PMSCSV.Table(layout, buffer: file.buffer)
+        for row in rows { try table.append(row) }
+        try table.finish()
+        file.records = table.rows
     }
 
     // MARK: - Completing an export
