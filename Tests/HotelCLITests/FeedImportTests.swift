@@ -112,6 +112,7 @@ struct FeedImportTests {
 
         let database = try AppDatabase.open(path: runner.databasePath)
         #expect(try database.inventoryDiscrepancies() == [])
+        #expect(try database.foreignKeyViolations() == [])
     }
 
     @Test("An import killed half-way and run again ends as an uninterrupted import")
@@ -148,6 +149,7 @@ struct FeedImportTests {
         let database = try AppDatabase.open(path: runner.databasePath)
         #expect(try database.inventoryDiscrepancies() == [])
         #expect(try database.integrityCheck() == "ok")
+        #expect(try database.foreignKeyViolations() == [])
     }
 
     @Test(

@@ -174,6 +174,7 @@ struct NightlyCommandsTests {
                 == true)
         #expect(runs[0].counts.feedFiles == 1)
         #expect(try database.integrityCheck() == "ok")
+        #expect(try database.foreignKeyViolations() == [])
         #expect(try database.inventoryDiscrepancies() == [])
         let table = try runner.run("nightly history")
         #expect(table.stdout.contains("interrupted"))

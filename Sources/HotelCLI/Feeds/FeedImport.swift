@@ -28,6 +28,8 @@ struct FeedImport {
     static let batchSize = 1024
     /// The acknowledgements of the batch being written, flushed to disk together after its commit.
     let acknowledgements = AcknowledgementWriter.Batch()
+    /// The inventory counters carried from batch to batch of a file.
+    let inventory = ChannelInventory()
 
     /// What happened to one file.
     struct FileResult {
@@ -79,6 +81,7 @@ struct FeedImport {
     mutating func importFile(_ url: URL, channel: Channel) -> FileResult {
         var result = FileResult(path: url.path, channel: channel.code)
         channelCode = channel.code.rawValue
+        inventory.forget()
         do {
             let (digest, bytes) = try Self.sha256(of: url)
             if let earlier = try database.completedFeedFile(sha256: digest) {
@@ -174,7 +177,7 @@ struct FeedImport {
         guard !pending.isEmpty else { return }
         let batch = pending
         pending.removeAll(keepingCapacity: true)
-        let outcomes = try database.importChannelMessages(batch.map(\.input), dryRun: dryRun, by: author)
+        let outcomes = try database.importChannelMessages(batch.map(\.input), dryRun: dryRun, inventory: inventory, by: author)
         for (item, outcome) in zip(batch, outcomes) {
             let message = item.message
             if outcome.alreadyImported {

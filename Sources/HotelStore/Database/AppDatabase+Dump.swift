@@ -59,4 +59,14 @@ extension AppDatabase {
     public func integrityCheck() throws -> String {
         try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ") }
     }
+
+    /// SQLite's `PRAGMA foreign_key_check`, one "table row → parent" line per broken reference: empty for a
+    /// sound file. (Bulk imports write with the checks off and establish the references themselves.)
+    public func foreignKeyViolations() throws -> [String] {
+        try read { db in
+            try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { row in
+                "\(row[0] as String? ?? "?") row \(row[1] as Int64? ?? 0) → \(row[2] as String? ?? "?")"
+            }
+        }
+    }
 }

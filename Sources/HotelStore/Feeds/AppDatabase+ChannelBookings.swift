@@ -17,10 +17,7 @@ extension AppDatabase {
     public func importChannelMessage(
         _ message: ChannelMessageImport, dryRun: Bool = false, by author: ChangeAuthor
     ) throws -> ChannelMessageResult {
-        let work: @Sendable (Database) throws -> ChannelMessageResult = { db in
-            try Self.importChannelMessage(db, message, batch: ChannelBatch(db), author: author)
-        }
-        return dryRun ? try rollingBack(work) : try write(work)
+        try importChannelMessages([message], dryRun: dryRun, by: author)[0]
     }
 
     /// The reservation a channel booked under `reference`, if any.
@@ -46,16 +43,28 @@ extension AppDatabase {
     /// sub-journal.) A process killed mid-batch loses the whole uncommitted batch, message digests included,
     /// so importing the file again redoes exactly those messages and ends in the same state as an
     /// uninterrupted import.
+    ///
+    /// `inventory` carries the inventory counters from one batch of a file to the next (see `ChannelInventory`).
     public func importChannelMessages(
-        _ messages: [ChannelMessageImport], dryRun: Bool = false, by author: ChangeAuthor
+        _ messages: [ChannelMessageImport], dryRun: Bool = false, inventory: ChannelInventory = ChannelInventory(),
+        by author: ChangeAuthor
     ) throws -> [ChannelMessageResult] {
         let work: @Sendable (Database) throws -> [ChannelMessageResult] = { db in
-            let batch = try ChannelBatch(db)
-            return try messages.map { message in
+            let batch = try ChannelBatch(db, inventory: inventory)
+            let results = try messages.map { message in
                 try Self.importChannelMessage(db, message, batch: batch, author: author)
             }
+            try batch.finish(db)
+            return results
         }
-        return dryRun ? try rollingBack(work) : try write(work)
+        do {
+            let results = try bulkWrite(rollingBack: dryRun, work)
+            if dryRun { inventory.forget() } else { inventory.committed() }
+            return results
+        } catch {
+            inventory.forget()
+            throw error
+        }
     }
 
     static func importChannelMessage(
@@ -215,7 +224,7 @@ extension AppDatabase {
                         "the channel cancels reservation \(record.reference) (\(reservation.confirmation)), which is \(reservation.status.rawValue); a person must settle it"
                 )
             case .tentative, .confirmed:
-                try adjustInventory(db, reservation, sign: -1)
+                _ = try batch.changeInventory(reservation, sign: -1, db)
                 let old = reservation
                 reservation.status = .cancelled
                 try update(db, id: existing.id, reservation, author: author)
@@ -253,7 +262,7 @@ extension AppDatabase {
                 let old = reservation
                 let wasOccupying = reservation.status.occupiesRooms
                 reservation.status = .confirmed
-                let overbooked = wasOccupying ? [] : try sell(db, reservation, batch: batch)
+                let overbooked = wasOccupying ? [] : try batch.changeInventory(reservation, sign: 1, db)
                 try update(db, id: existing.id, reservation, author: author)
                 try setChannelModified(db, id: existing.id, record.lastModified)
                 try db.audit(
@@ -276,11 +285,11 @@ extension AppDatabase {
                     try setChannelModified(db, id: existing.id, record.lastModified)
                     return .unchanged(confirmation: next.confirmation, reason: "same as the stored booking")
                 }
-                try adjustInventory(db, existing.reservation, sign: -1)
+                _ = try batch.changeInventory(existing.reservation, sign: -1, db)
                 try update(db, id: existing.id, next, author: author)
                 try replaceNights(db, id: existing.id, next)
                 try storeChannelDetails(db, id: existing.id, record)
-                let overbooked = try sell(db, next, batch: batch)
+                let overbooked = try batch.changeInventory(next, sign: 1, db)
                 try db.audit(
                     author, entity: "reservation", key: next.confirmation, action: "channel-modify",
                     old: snapshot(existing.reservation), new: snapshot(next))
@@ -291,7 +300,7 @@ extension AppDatabase {
             created.confirmation = confirmation(hotel: hotel, id: id)
             try insertChannelBooking(batch.insertReservation, created, id: id, record, author: author)
             try insertNights(batch.insertNight, id: id, created)
-            let overbooked = try sell(db, created, batch: batch)
+            let overbooked = try batch.changeInventory(created, sign: 1, db)
             if tombstone != nil {
                 try db.execute(
                     sql: "DELETE FROM channel_tombstone WHERE channel_code = ? AND reference = ?",
@@ -438,28 +447,6 @@ extension AppDatabase {
         statement.bind(record.cardLastFour.map { String($0.suffix(4)) })
         statement.bind(record.cardExpiry)
         try statement.execute()
-    }
-
-    /// Adds an occupying channel booking to the inventory counters and returns the nights it sold beyond
-    /// physical − out of order − held + allowance, as "DLX 2027-03-01 (+2)": the same upsert tells the
-    /// night's new load, so overbooking costs no extra query.
-    static func sell(_ db: Database, _ reservation: Reservation, batch: ChannelBatch) throws -> [String] {
-        guard reservation.status.occupiesRooms else { return [] }
-        let physical = batch.physicalRooms[reservation.roomType] ?? 0
-        let statement = batch.sellNight
-        var overbooked: [String] = []
-        for night in reservation.nights {
-            statement.reset()
-            statement.bind(reservation.roomType.rawValue)
-            statement.bind(night.night.description)
-            statement.bind(reservation.rooms)
-            statement.bind(night.amount.minorUnits * Int64(reservation.rooms))
-            let load = Int(try statement.firstInteger() ?? 0)
-            if load > physical { overbooked.append("\(reservation.roomType) \(night.night) (+\(load - physical))") }
-        }
-        // Channel bookings carry no company, so the company counters (cumulative tiers) are not theirs to keep.
-        assert(reservation.companyCode == nil)
-        return overbooked
     }
 
     static func setChannelModified(_ db: Database, id: Int64, _ lastModified: Int64?) throws {

@@ -18,9 +18,13 @@ final class ChannelBatch {
     let channelBookingID: PreparedStatement
     let insertReservation: PreparedStatement
     let insertNight: PreparedStatement
-    let sellNight: PreparedStatement
+    /// The inventory counters of the import (see `ChannelInventory`) and their three statements.
+    let inventory: ChannelInventory
+    let readLoad: PreparedStatement
+    let updateInventory: PreparedStatement
+    let insertInventory: PreparedStatement
 
-    init(_ db: Database) throws {
+    init(_ db: Database, inventory: ChannelInventory = ChannelInventory()) throws {
         hotel = try AppDatabase.requireHotel(db)
         physicalRooms = Dictionary(hotel.roomTypes.map { ($0.code, $0.rooms) }, uniquingKeysWith: { first, _ in first })
         tombstonesExist = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM channel_tombstone)") ?? true
@@ -46,14 +50,19 @@ final class ChannelBatch {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         insertNight = try PreparedStatement(db, sql: AppDatabase.insertNightSQL)
-        sellNight = try PreparedStatement(
+        self.inventory = inventory
+        readLoad = try PreparedStatement(
+            db,
+            sql: "SELECT sold + held + out_of_order - overbook FROM inventory_night WHERE night = ? AND room_type_code = ?")
+        updateInventory = try PreparedStatement(
             db,
             sql: """
-                INSERT INTO inventory_night (room_type_code, night, sold, revenue_minor) VALUES (?, ?, ?, ?)
-                ON CONFLICT(night, room_type_code) DO UPDATE SET sold = sold + excluded.sold,
-                    revenue_minor = revenue_minor + excluded.revenue_minor
-                RETURNING sold + held + out_of_order - overbook
+                UPDATE inventory_night SET sold = sold + ?, revenue_minor = revenue_minor + ?
+                WHERE night = ? AND room_type_code = ?
                 """)
+        insertInventory = try PreparedStatement(
+            db, sql: "INSERT INTO inventory_night (room_type_code, night, sold, revenue_minor) VALUES (?, ?, ?, ?)")
+        try inventory.begin(db)
     }
 
     /// The id of the next reservation; consumed by the insert.
@@ -73,4 +82,28 @@ final class ChannelBatch {
     }
 
     func noteTombstone() { tombstonesExist = true }
+
+    /// Sells (`sign` 1) or releases (`sign` -1) the nights of an occupying reservation in the import's
+    /// counters and returns the nights sold beyond physical capacity, as "DLX 2027-03-01 (+2)".
+    func changeInventory(_ reservation: Reservation, sign: Int, _ db: Database) throws -> [String] {
+        guard reservation.status.occupiesRooms else { return [] }
+        // Channel bookings carry no company, so the company counters (cumulative tiers) are not theirs to keep.
+        assert(reservation.companyCode == nil)
+        let physical = physicalRooms[reservation.roomType] ?? 0
+        var overbooked: [String] = []
+        for night in reservation.nights {
+            let load = try inventory.change(
+                reservation.roomType, night.night, rooms: sign * reservation.rooms,
+                revenue: Int64(sign) * night.amount.minorUnits * Int64(reservation.rooms), db, read: readLoad)
+            if sign > 0, load > physical {
+                overbooked.append("\(reservation.roomType) \(night.night) (+\(load - physical))")
+            }
+        }
+        return overbooked
+    }
+
+    /// Writes the batch's inventory changes; the last step before the transaction commits.
+    func finish(_ db: Database) throws {
+        try inventory.write(db, update: updateInventory, insert: insertInventory)
+    }
 }

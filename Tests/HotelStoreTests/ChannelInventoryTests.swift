@@ -1,0 +1,75 @@
+import Foundation
+import HotelDomain
+import Testing
+
+@testable import HotelStore
+
+/// The inventory counters a channel import carries from batch to batch (`ChannelInventory`): overbooking is
+/// reported as if every night were read from the database, because the counters are read again whenever
+/// another process committed or a batch was rolled back.
+@Suite("Channel import: inventory counters across batches")
+struct ChannelInventoryTests {
+    let author = StoreFixtures.author
+
+    func booking(_ reference: String, _ first: String, _ departure: String, rooms: Int, price: String) -> ChannelMessageImport {
+        let stay = try! Stay(arrival: StoreFixtures.date(first), departure: StoreFixtures.date(departure))
+        let record = ChannelReservation(
+            channel: "SITEMINDER", reference: reference, action: .book, guest: ChannelGuest(name: "Guest \(reference)"),
+            roomType: "DLX", ratePlan: "BAR", stay: stay, rooms: rooms,
+            nights: stay.nights.map { ChannelNight(night: $0, amount: StoreFixtures.money(price)) })
+        return ChannelMessageImport(
+            channel: "SITEMINDER", digest: nil, feedFileID: nil, filePath: "feed.xml", position: 1, line: 1,
+            records: [.success(record)], payload: { nil }, today: StoreFixtures.date("2027-01-15"))
+    }
+
+    func overbooked(_ results: [ChannelMessageResult]) -> [String] {
+        results.flatMap { $0.outcomes.flatMap(\.outcome.overbookedNights) }
+    }
+
+    @Test("Another process's change between batches, and a dry run, are seen by the next batch")
+    func otherWritersAndDryRuns() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("channel-inventory-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("hotel.sqlite").path
+        let importer = try AppDatabase.open(path: path)
+        try importer.initialize(StoreFixtures.hotel, by: author)
+        _ = try importer.importRatePlan(StoreFixtures.bar, sourceFile: nil, by: author)
+        let inventory = ChannelInventory()
+
+        // 30 of 36 DLX on 1 and 2 March.
+        let first = try importer.importChannelMessages(
+            [booking("A", "2027-03-01", "2027-03-03", rooms: 30, price: "920.00")], inventory: inventory, by: author)
+        #expect(overbooked(first) == [])
+
+        // Another process puts 5 DLX out of order on 1 March: 30 + 5 + 3 = 38 of 36.
+        let other = try AppDatabase.open(path: path)
+        try other.setInventory(
+            roomType: "DLX", nights: StoreFixtures.nights("2027-03-01", "2027-03-01"), outOfOrder: 5,
+            overbookingAllowance: nil, by: author)
+        let second = try importer.importChannelMessages(
+            [booking("B", "2027-03-01", "2027-03-02", rooms: 3, price: "920.00")], inventory: inventory, by: author)
+        #expect(overbooked(second) == ["DLX 2027-03-01 (+2)"])
+
+        // A dry run of 10 rooms on 2 March changes nothing, not even the counters of the next batch.
+        let dry = try importer.importChannelMessages(
+            [booking("C", "2027-03-02", "2027-03-03", rooms: 10, price: "920.00")], dryRun: true, inventory: inventory,
+            by: author)
+        #expect(overbooked(dry) == ["DLX 2027-03-02 (+4)"])
+        let third = try importer.importChannelMessages(
+            [
+                booking("D", "2027-03-02", "2027-03-03", rooms: 4, price: "900.00"),
+                booking("E", "2027-03-02", "2027-03-03", rooms: 3, price: "900.00"),
+            ], inventory: inventory, by: author)
+        #expect(overbooked(third) == ["DLX 2027-03-02 (+1)"])
+
+        let nights = try importer.inventory(
+            from: StoreFixtures.date("2027-03-01"), to: StoreFixtures.date("2027-03-02"), roomType: "DLX")
+        #expect(nights.map(\.sold) == [33, 37])
+        #expect(nights.map(\.outOfOrder) == [5, 0])
+        // 33 × 920.00 = 30360.00; 30 × 920.00 + 7 × 900.00 = 33900.00.
+        #expect(nights.map(\.revenue.minorUnits) == [3_036_000, 3_390_000])
+        #expect(try importer.inventoryDiscrepancies() == [])
+        #expect(try importer.foreignKeyViolations() == [])
+    }
+}
