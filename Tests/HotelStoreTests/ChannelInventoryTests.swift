@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import HotelDomain
 import Testing
 
@@ -71,5 +72,24 @@ struct ChannelInventoryTests {
         #expect(nights.map(\.revenue.minorUnits) == [3_036_000, 3_390_000])
         #expect(try importer.inventoryDiscrepancies() == [])
         #expect(try importer.foreignKeyViolations() == [])
+    }
+}
+
+@Suite("Reservation indexes")
+struct ReservationIndexTests {
+    @Test("The company index holds company bookings only, and a company's bookings are still found through it")
+    func companyIndexIsPartial() throws {
+        let database = try StoreFixtures.database()
+        let plan = try database.read { db in
+            try Row.fetchAll(
+                db, sql: "EXPLAIN QUERY PLAN SELECT id FROM reservation WHERE company_code = ? AND arrival >= ?",
+                arguments: ["ACME", "2027-03-01"]
+            ).map { $0["detail"] as String? ?? "" }.joined(separator: " ")
+        }
+        #expect(plan.contains("USING INDEX reservation_company") || plan.contains("USING COVERING INDEX reservation_company"))
+        let definition = try database.read { db in
+            try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'reservation_company'")
+        }
+        #expect(definition?.hasSuffix("WHERE company_code IS NOT NULL") == true)
     }
 }

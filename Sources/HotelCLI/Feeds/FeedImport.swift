@@ -22,10 +22,12 @@ struct FeedImport {
     var progress: ProgressLine?
     /// The channel of the file being imported (for the acknowledgements' id sources).
     var channelCode: String? = nil
-    /// Messages parsed and normalized but not yet written; written together, each in its own savepoint.
-    var pending: [(message: OTABookingMessage, input: ChannelMessageImport, records: [Result<ChannelReservation, ChannelRecordError>])] = []
-    /// How many messages share a commit (memory stays bounded: one batch of parsed messages at a time).
-    static let batchSize = 1024
+    /// How many messages share a commit at most. The messages are applied as they arrive, so the batch costs
+    /// no memory; a larger batch dirties each randomly placed index page (message digests, arrival dates) once
+    /// for more bookings. A batch also ends after `batchSeconds`, so that other hotelsales processes wait at
+    /// most that long for the write lock, however slow the machine.
+    static let batchSize = 8192
+    static let batchSeconds = 0.25
     /// The acknowledgements of the batch being written, flushed to disk together after its commit.
     let acknowledgements = AcknowledgementWriter.Batch()
     /// The inventory counters carried from batch to batch of a file.
@@ -97,28 +99,20 @@ struct FeedImport {
             }
             defer { pipeline.cancel() }
             progress?.start(file: url.lastPathComponent, bytes: bytes)
-            while let (prepared, bytesRead) = pipeline.next() {
-                progress?.update(bytesRead: bytesRead)
-                let item: FeedItem
+            var waiting: FeedPipeline.Item?
+            while let prepared = waiting ?? pipeline.next() {
+                waiting = nil
+                progress?.update(bytesRead: pipeline.bytesConsumed)
                 switch prepared {
-                case .booking(let message, let records, let digest):
-                    result.counts.messages += 1
-                    try importMessage(
-                        message, records: records, digest: digest, channel: channel.code,
-                        defaultRoomType: channel.settings.defaultRoomType, fileID: fileID, url: url, into: &result)
-                    continue
-                case .other(let other):
-                    item = other
-                }
-                switch item {
                 case .booking:
+                    waiting = try importBatch(startingWith: prepared, from: pipeline, channel: channel, fileID: fileID, url: url, into: &result)
+                case .other(.booking):
                     break
-                case .notABookingMessage(let other):
+                case .other(.notABookingMessage(let other)):
                     result.notBookingMessages += 1
                     result.counts.ignored += 1
                     result.noteProblem("message \(other.position) (\(other.rootName), line \(other.line)) is not a booking message; skipped")
-                case .messageError(let error):
-                    try flush(into: &result, url: url)
+                case .other(.messageError(let error)):
                     result.counts.messages += 1
                     result.counts.quarantined += 1
                     let payload = error.partial.flatMap(Self.json)
@@ -130,8 +124,7 @@ struct FeedImport {
                     result.noteProblem("message \(error.position) quarantined: \(error.description)")
                     try acknowledge(messageType: .hotelResNotif, echoToken: error.partial?.echoToken, position: error.position, url: url, outcome: .rejected(errors: [error.description]))
                     try commitAcknowledgements()
-                case .fileError(let error):
-                    try flush(into: &result, url: url)
+                case .other(.fileError(let error)):
                     result.counts.quarantined += 1
                     if !dryRun {
                         try database.quarantineMessage(
@@ -141,14 +134,12 @@ struct FeedImport {
                     result.noteProblem(error.description)
                 }
             }
-            try flush(into: &result, url: url)
             progress?.finish()
             if let fileID {
                 try database.finishFeedFile(
                     id: fileID, counts: result.counts, outcome: result.counts.quarantined > 0 ? "quarantined" : "complete", by: author)
             }
         } catch {
-            pending.removeAll()
             acknowledgements.discard()
             progress?.finish()
             result.failed = (error as? DomainError)?.description ?? "\(error)"
@@ -156,45 +147,96 @@ struct FeedImport {
         return result
     }
 
-    private mutating func importMessage(
+    /// Applies booking messages as the reader delivers them, in one transaction, until `batchSize` messages,
+    /// the end of the file or an item that is not a booking message (returned, for the caller). After the
+    /// commit, the batch's acknowledgements are put in place.
+    private mutating func importBatch(
+        startingWith first: FeedPipeline.Item, from pipeline: FeedPipeline, channel: Channel, fileID: Int64?, url: URL,
+        into result: inout FileResult
+    ) throws -> FeedPipeline.Item? {
+        let batch = BatchWork(importer: self, pipeline: pipeline, first: first, result: result, channel: channel, fileID: fileID, url: url)
+        try database.importChannelMessages(dryRun: dryRun, inventory: inventory, by: author) { transaction in
+            try batch.run(transaction)
+        }
+        result = batch.result
+        progress = batch.progress
+        try commitAcknowledgements()
+        return batch.stoppedAt
+    }
+
+    /// The work of one batch, inside its transaction. A class, so that the transaction's closure can carry
+    /// it; used by one thread at a time (the writer's), hence `@unchecked Sendable`.
+    private final class BatchWork: @unchecked Sendable {
+        let importer: FeedImport
+        let pipeline: FeedPipeline
+        let channel: Channel
+        let fileID: Int64?
+        let url: URL
+        var next: FeedPipeline.Item?
+        var result: FileResult
+        var progress: ProgressLine?
+        /// The first item that was not a booking message, left for the caller.
+        var stoppedAt: FeedPipeline.Item?
+
+        init(importer: FeedImport, pipeline: FeedPipeline, first: FeedPipeline.Item, result: FileResult, channel: Channel, fileID: Int64?, url: URL) {
+            self.importer = importer
+            self.pipeline = pipeline
+            self.next = first
+            self.result = result
+            self.progress = importer.progress
+            self.channel = channel
+            self.fileID = fileID
+            self.url = url
+        }
+
+        func run(_ transaction: ChannelImportTransaction) throws {
+            var count = 0
+            let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(FeedImport.batchSeconds * 1e9)
+            while let item = next {
+                guard case .booking(let message, let records, let digest) = item else {
+                    stoppedAt = item
+                    return
+                }
+                result.counts.messages += 1
+                try importer.importMessage(
+                    message, records: records, digest: digest, channel: channel, fileID: fileID, url: url,
+                    transaction: transaction, into: &result)
+                count += 1
+                if count == FeedImport.batchSize { return }
+                if count % 128 == 0, DispatchTime.now().uptimeNanoseconds > deadline { return }
+                next = pipeline.next()
+                progress?.update(bytesRead: pipeline.bytesConsumed)
+            }
+        }
+    }
+
+    /// Applies one booking message inside the batch's transaction, counts what it did and acknowledges it.
+    private func importMessage(
         _ message: OTABookingMessage, records: [Result<ChannelReservation, ChannelRecordError>], digest: String,
-        channel: Code, defaultRoomType: Code?, fileID: Int64?, url: URL, into result: inout FileResult
+        channel: Channel, fileID: Int64?, url: URL, transaction: ChannelImportTransaction, into result: inout FileResult
     ) throws {
         var identity = message
         identity.position = 0
         identity.line = 0
         let payload: @Sendable () -> String? = { [identity] in Self.json(identity) }
         let input = ChannelMessageImport(
-            channel: channel, digest: digest, feedFileID: fileID, filePath: url.path, position: message.position,
-            line: message.line, records: records, payload: payload, defaultRoomType: defaultRoomType,
+            channel: channel.code, digest: digest, feedFileID: fileID, filePath: url.path, position: message.position,
+            line: message.line, records: records, payload: payload, defaultRoomType: channel.settings.defaultRoomType,
             today: today)
-        pending.append((message, input, records))
-        if pending.count >= Self.batchSize { try flush(into: &result, url: url) }
-    }
-
-    /// Writes the pending messages in one transaction, then counts and acknowledges them.
-    private mutating func flush(into result: inout FileResult, url: URL) throws {
-        guard !pending.isEmpty else { return }
-        let batch = pending
-        pending.removeAll(keepingCapacity: true)
-        let outcomes = try database.importChannelMessages(batch.map(\.input), dryRun: dryRun, inventory: inventory, by: author)
-        for (item, outcome) in zip(batch, outcomes) {
-            let message = item.message
-            if outcome.alreadyImported {
-                result.counts.unchanged += max(1, message.reservations.count)
-                try acknowledge(message, outcomes: [], alreadyImported: item.records, url: url)
-                continue
-            }
-            for (reference, recordOutcome) in outcome.outcomes {
-                result.counts.add(recordOutcome)
-                result.noteOverbooked(recordOutcome.overbookedNights.map { "\(recordOutcome.confirmation ?? "?") \($0)" })
-                if case .quarantined(let reason, let id) = recordOutcome {
-                    result.noteProblem("record \(reference ?? "?") of message \(message.position) quarantined (#\(id)): \(reason)")
-                }
-            }
-            try acknowledge(message, outcomes: outcome.outcomes, alreadyImported: [], url: url)
+        let outcome = try transaction.apply(input)
+        if outcome.alreadyImported {
+            result.counts.unchanged += max(1, message.reservations.count)
+            try acknowledge(message, outcomes: [], alreadyImported: records, url: url, transaction: transaction)
+            return
         }
-        try commitAcknowledgements()
+        for (reference, recordOutcome) in outcome.outcomes {
+            result.counts.add(recordOutcome)
+            result.noteOverbooked(recordOutcome.overbookedNights.map { "\(recordOutcome.confirmation ?? "?") \($0)" })
+            if case .quarantined(let reason, let id) = recordOutcome {
+                result.noteProblem("record \(reference ?? "?") of message \(message.position) quarantined (#\(id)): \(reason)")
+            }
+        }
+        try acknowledge(message, outcomes: outcome.outcomes, alreadyImported: [], url: url, transaction: transaction)
     }
 
     /// Makes the batch's acknowledgements durable and puts them in place (see `AcknowledgementWriter.Batch`).
@@ -209,8 +251,9 @@ struct FeedImport {
 
     private func acknowledge(
         _ message: OTABookingMessage, outcomes: [(reference: String?, outcome: ChannelRecordOutcome)],
-        alreadyImported: [Result<ChannelReservation, ChannelRecordError>], url: URL
+        alreadyImported: [Result<ChannelReservation, ChannelRecordError>], url: URL, transaction: ChannelImportTransaction
     ) throws {
+        guard acknowledgementDirectory != nil, !dryRun else { return }
         var records: [AcknowledgedRecord] = []
         var warnings: [RecordWarning] = []
         for (reference, outcome) in outcomes {
@@ -225,8 +268,8 @@ struct FeedImport {
             }
         }
         for case .success(let record) in alreadyImported {
-            let confirmation = try? database.reservation(channel: record.channel, reference: record.reference)?.confirmation
-            records.append(AcknowledgedRecord(channelReference: record.reference, hotelConfirmation: confirmation ?? nil, cancelled: record.action == .cancel))
+            let confirmation = try transaction.confirmation(channel: record.channel, reference: record.reference)
+            records.append(AcknowledgedRecord(channelReference: record.reference, hotelConfirmation: confirmation, cancelled: record.action == .cancel))
         }
         try acknowledge(messageType: message.type, echoToken: message.echoToken, position: message.position, url: url, outcome: .accepted(records: records, warnings: warnings))
     }

@@ -14,8 +14,9 @@ final class FeedPipeline: @unchecked Sendable {
 
     /// Items cross between the threads in chunks: a hand-over per item cost two futex calls per booking.
     static let chunkSize = 64
-    /// Chunks waiting for the writer at most (memory stays flat: capacity × chunk size parsed messages).
-    static let capacity = 8
+    /// Chunks waiting for the writer at most (memory stays flat: capacity × chunk size parsed messages). Enough
+    /// for the reader to keep going while the writer commits a batch.
+    static let capacity = 16
 
     private let condition = NSCondition()
     private var chunks: [[Item]] = []
@@ -54,8 +55,11 @@ final class FeedPipeline: @unchecked Sendable {
         thread.start()
     }
 
+    /// How far the reader had read when the writer took its current chunk (for the progress line).
+    var bytesConsumed: Int64 { currentBytesRead }
+
     /// The next item, waiting for the reader; `nil` at the end of the file. Only the writer calls it.
-    func next() -> (item: Item, bytesRead: Int64)? {
+    func next() -> Item? {
         if currentIndex == current.count {
             condition.lock()
             while chunks.isEmpty, !finished { condition.wait() }
@@ -71,7 +75,7 @@ final class FeedPipeline: @unchecked Sendable {
         }
         let item = current[currentIndex]
         currentIndex += 1
-        return (item, currentBytesRead)
+        return item
     }
 
     /// Stops the reader (after an error on the writer's side).

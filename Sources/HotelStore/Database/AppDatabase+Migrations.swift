@@ -298,6 +298,7 @@ extension AppDatabase {
         registerReceivableMigrations(&migrator)
         registerNightlyMigrations(&migrator)
         registerFeedMessageKeyMigration(&migrator)
+        registerReservationIndexMigration(&migrator)
         return migrator
     }
 }

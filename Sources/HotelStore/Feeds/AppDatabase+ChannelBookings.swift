@@ -44,26 +44,36 @@ extension AppDatabase {
     /// so importing the file again redoes exactly those messages and ends in the same state as an
     /// uninterrupted import.
     ///
-    /// `inventory` carries the inventory counters from one batch of a file to the next (see `ChannelInventory`).
+    /// `body` applies the messages one by one as they arrive (`ChannelImportTransaction.apply`), so a batch
+    /// is never held in memory; `inventory` carries the inventory counters from one batch of a file to the
+    /// next (see `ChannelInventory`). With `dryRun` the batch is rolled back.
+    public func importChannelMessages<T: Sendable>(
+        dryRun: Bool = false, inventory: ChannelInventory = ChannelInventory(), by author: ChangeAuthor,
+        _ body: @escaping @Sendable (ChannelImportTransaction) throws -> T
+    ) throws -> T {
+        let work: @Sendable (Database) throws -> T = { db in
+            let transaction = ChannelImportTransaction(db: db, batch: try ChannelBatch(db, inventory: inventory), author: author)
+            let result = try body(transaction)
+            try transaction.batch.finish(db)
+            return result
+        }
+        do {
+            let result = try bulkWrite(rollingBack: dryRun, work)
+            if dryRun { inventory.forget() } else { inventory.committed() }
+            return result
+        } catch {
+            inventory.forget()
+            throw error
+        }
+    }
+
+    /// Applies the given messages in one transaction (see the streaming form above).
     public func importChannelMessages(
         _ messages: [ChannelMessageImport], dryRun: Bool = false, inventory: ChannelInventory = ChannelInventory(),
         by author: ChangeAuthor
     ) throws -> [ChannelMessageResult] {
-        let work: @Sendable (Database) throws -> [ChannelMessageResult] = { db in
-            let batch = try ChannelBatch(db, inventory: inventory)
-            let results = try messages.map { message in
-                try Self.importChannelMessage(db, message, batch: batch, author: author)
-            }
-            try batch.finish(db)
-            return results
-        }
-        do {
-            let results = try bulkWrite(rollingBack: dryRun, work)
-            if dryRun { inventory.forget() } else { inventory.committed() }
-            return results
-        } catch {
-            inventory.forget()
-            throw error
+        try importChannelMessages(dryRun: dryRun, inventory: inventory, by: author) { transaction in
+            try messages.map { try transaction.apply($0) }
         }
     }
 

@@ -107,3 +107,22 @@ final class ChannelBatch {
         try inventory.write(db, update: updateInventory, insert: insertInventory)
     }
 }
+
+/// One open import transaction, handed to the body of `AppDatabase.importChannelMessages`: valid only inside it.
+public struct ChannelImportTransaction: @unchecked Sendable {
+    let db: Database
+    let batch: ChannelBatch
+    let author: ChangeAuthor
+
+    /// Applies one message (see `AppDatabase.importChannelMessages`).
+    public func apply(_ message: ChannelMessageImport) throws -> ChannelMessageResult {
+        try AppDatabase.importChannelMessage(db, message, batch: batch, author: author)
+    }
+
+    /// The hotel confirmation of the booking a channel made under `reference`, as this transaction sees it.
+    public func confirmation(channel: Code, reference: String) throws -> String? {
+        try String.fetchOne(
+            db.cachedStatement(sql: "SELECT confirmation FROM reservation WHERE channel_code = ? AND channel_reference = ?"),
+            arguments: [channel.rawValue, reference])
+    }
+}
