@@ -3,41 +3,72 @@ extension ChannelReservation {
     /// have the same effect, so the text (hashed) identifies a message already imported.
     ///
     /// Example: `BOOKINGCOM|4711|book|0|1669194067000|…|DLX|BAR|2027-03-01|2027-03-04|1|2027-03-01=92000,…`.
+    /// Fields are separated by `|`; a `|` inside a field is written `\|`. Built as UTF-8 bytes (the reader
+    /// thread of a feed import writes one per booking); the text must never change, or messages imported
+    /// before would no longer be recognised.
     public var canonicalText: String {
-        var fields: [String] = [
-            channel.rawValue, reference, action.rawValue, isStatusOnly ? "1" : "0", lastModified.map(String.init) ?? "",
-            hotelCode ?? "", guest.name, guest.email ?? "", guest.phone ?? "", String(guest.adults),
-            guest.childAges.map(String.init).joined(separator: ","), roomType?.rawValue ?? "", ratePlan?.rawValue ?? "",
-            stay.map { "\($0.arrival)|\($0.departure)" } ?? "|", String(rooms),
-            nights.map { "\($0.night)=\($0.amount.minorUnits)" }.joined(separator: ","),
-            total.map { "\($0.minorUnits) \($0.currency.code)" } ?? "",
-        ]
+        var line = CanonicalLine()
+        line.add(channel.rawValue)
+        line.add(reference)
+        line.add(action.rawValue)
+        line.add(isStatusOnly ? "1" : "0")
+        line.add(lastModified.map(String.init) ?? "")
+        line.add(hotelCode ?? "")
+        line.add(guest.name)
+        line.add(guest.email ?? "")
+        line.add(guest.phone ?? "")
+        line.add(String(guest.adults))
+        line.add(guest.childAges.map(String.init).joined(separator: ","))
+        line.add(roomType?.rawValue ?? "")
+        line.add(ratePlan?.rawValue ?? "")
+        line.add(stay.map { "\($0.arrival)|\($0.departure)" } ?? "|")
+        line.add(String(rooms))
+        line.add(nights.map { "\($0.night)=\($0.amount.minorUnits)" }.joined(separator: ","))
+        line.add(total.map { "\($0.minorUnits) \($0.currency.code)" } ?? "")
         switch commission {
-        case .percent(let share): fields.append("\(share.value)bp")
-        case .amount(let amount): fields.append("\(amount.minorUnits)")
-        case nil: fields.append("")
+        case .percent(let share): line.add("\(share.value)bp")
+        case .amount(let amount): line.add("\(amount.minorUnits)")
+        case nil: line.add("")
         }
-        fields += [
-            travelAgent?.name ?? "", travelAgent?.iataNumber ?? "", mealPlan ?? "", comments.joined(separator: "\u{1F}"),
-            specialRequests.joined(separator: "\u{1F}"), cardLastFour ?? "", cardExpiry ?? "",
-        ]
-        return fields.map { $0.replacingAll("|", with: "\\|") }.joined(separator: "|")
+        line.add(travelAgent?.name ?? "")
+        line.add(travelAgent?.iataNumber ?? "")
+        line.add(mealPlan ?? "")
+        line.add(comments.joined(separator: "\u{1F}"))
+        line.add(specialRequests.joined(separator: "\u{1F}"))
+        line.add(cardLastFour ?? "")
+        line.add(cardExpiry ?? "")
+        return line.text
     }
 }
 
-extension String {
-    fileprivate func replacingAll(_ target: Character, with replacement: String) -> String {
-        guard let byte = target.asciiValue, utf8.contains(byte) else {
-            return target.isASCII ? self : replacingSlowly(target, with: replacement)
+/// The fields of a canonical line, escaped and joined as UTF-8 bytes.
+private struct CanonicalLine {
+    private var bytes: [UInt8] = []
+    private var fields = 0
+
+    init() { bytes.reserveCapacity(512) }
+
+    mutating func add(_ field: String) {
+        if fields > 0 { bytes.append(UInt8(ascii: "|")) }
+        fields += 1
+        var field = field
+        let plain = field.withUTF8 { utf8 in
+            guard !utf8.contains(UInt8(ascii: "|")) else { return false }
+            bytes.append(contentsOf: utf8)
+            return true
         }
-        return replacingSlowly(target, with: replacement)
+        if !plain { bytes.append(contentsOf: field.escapingBars.utf8) }
     }
 
-    private func replacingSlowly(_ target: Character, with replacement: String) -> String {
-        guard contains(target) else { return self }
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+}
+
+extension String {
+    /// Every `|` character written `\|` (a `|` that a combining mark joins into another character is kept).
+    fileprivate var escapingBars: String {
         var result = ""
         for character in self {
-            if character == target { result += replacement } else { result.append(character) }
+            if character == "|" { result += "\\|" } else { result.append(character) }
         }
         return result
     }

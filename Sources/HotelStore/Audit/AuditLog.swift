@@ -48,6 +48,13 @@ extension Database {
         _ author: ChangeAuthor, entity: String, key: String, action: String, old: [String: String]?,
         new: [String: String]?
     ) throws {
+        try audit(author, entity: entity, key: key, action: action, oldJSON: old.map(Self.json), newJSON: new.map(Self.json))
+    }
+
+    /// Records a change whose snapshots are already JSON (see `Self.json`).
+    func audit(
+        _ author: ChangeAuthor, entity: String, key: String, action: String, oldJSON: String?, newJSON: String?
+    ) throws {
         let insert = try PreparedStatement(
             self,
             sql: "INSERT INTO audit_log (at, user, entity, entity_key, action, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?)")
@@ -57,44 +64,62 @@ extension Database {
         insert.bind(entity)
         insert.bind(key)
         insert.bind(action)
-        insert.bind(old.map(Self.json))
-        insert.bind(new.map(Self.json))
+        insert.bind(oldJSON)
+        insert.bind(newJSON)
         try insert.execute()
     }
 
     /// `{"a":"1","b":"x"}` with sorted keys and JSON string escapes: deterministic, and far cheaper than
-    /// JSONSerialization for these flat snapshots. Built as UTF-8 bytes: the nightly feed import writes one
-    /// snapshot per booking, and appending to a `String` scalar by scalar cost more than the insert.
+    /// JSONSerialization for these flat snapshots.
     static func json(_ snapshot: [String: String]) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(512)
-        bytes.append(UInt8(ascii: "{"))
-        for (index, key) in snapshot.keys.sorted().enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            appendQuoted(key, to: &bytes)
-            bytes.append(UInt8(ascii: ":"))
-            appendQuoted(snapshot[key] ?? "", to: &bytes)
-        }
-        bytes.append(UInt8(ascii: "}"))
-        return String(decoding: bytes, as: UTF8.self)
+        var object = FlatJSONObject()
+        for key in snapshot.keys.sorted() { object.add(key, snapshot[key]) }
+        return object.text
     }
+}
+
+/// A flat JSON object of string values, written as UTF-8 bytes in the order the fields are added (absent
+/// values are left out). The nightly feed import writes one snapshot per booking; appending to a `String`
+/// scalar by scalar cost more than the insert.
+struct FlatJSONObject {
+    private var bytes: [UInt8] = [UInt8(ascii: "{")]
+
+    init() { bytes.reserveCapacity(512) }
+
+    mutating func add(_ key: String, _ value: String?) {
+        guard let value else { return }
+        if bytes.count > 1 { bytes.append(UInt8(ascii: ",")) }
+        Self.appendQuoted(key, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        Self.appendQuoted(value, to: &bytes)
+    }
+
+    var text: String { String(decoding: bytes + [UInt8(ascii: "}")], as: UTF8.self) }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
     private static func appendQuoted(_ value: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
-        for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            case UInt8(ascii: "\n"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-            case UInt8(ascii: "\r"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-            case UInt8(ascii: "\t"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-            case 0..<0x20:
-                bytes.append(contentsOf: Array("\\u00".utf8))
-                bytes.append(hexDigits[Int(byte >> 4)])
-                bytes.append(hexDigits[Int(byte & 0x0F)])
-            default: bytes.append(byte)
+        var value = value
+        value.withUTF8 { utf8 in
+            // Most values need no escape: copy them whole.
+            guard utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+                bytes.append(contentsOf: utf8)
+                return
+            }
+            for byte in utf8 {
+                switch byte {
+                case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+                case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+                case UInt8(ascii: "\n"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+                case UInt8(ascii: "\r"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+                case UInt8(ascii: "\t"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+                case 0..<0x20:
+                    bytes.append(contentsOf: Array("\\u00".utf8))
+                    bytes.append(hexDigits[Int(byte >> 4)])
+                    bytes.append(hexDigits[Int(byte & 0x0F)])
+                default: bytes.append(byte)
+                }
             }
         }
         bytes.append(UInt8(ascii: "\""))

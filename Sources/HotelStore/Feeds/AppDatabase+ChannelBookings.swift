@@ -317,8 +317,8 @@ extension AppDatabase {
                     arguments: [record.channel.rawValue, record.reference])
             }
             try db.audit(
-                author, entity: "reservation", key: created.confirmation, action: "channel-create", old: nil,
-                new: snapshot(created))
+                author, entity: "reservation", key: created.confirmation, action: "channel-create", oldJSON: nil,
+                newJSON: snapshotJSON(created))
             return .created(confirmation: created.confirmation, overbooked: overbooked)
         }
     }

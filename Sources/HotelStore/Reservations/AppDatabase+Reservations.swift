@@ -393,4 +393,25 @@ extension AppDatabase {
         values["intermediary"] = reservation.intermediaryCode?.rawValue
         return values
     }
+
+    /// `Database.json(snapshot(reservation))`, written field by field in sorted key order without building the
+    /// dictionary: the channel import audits every booking it creates.
+    static func snapshotJSON(_ reservation: Reservation) -> String {
+        var object = FlatJSONObject()
+        object.add("billing", reservation.billing.rawValue)
+        object.add("company", reservation.companyCode?.rawValue)
+        object.add("confirmation", reservation.confirmation)
+        object.add("guest", reservation.guestName)
+        object.add("intermediary", reservation.intermediaryCode?.rawValue)
+        object.add("nightly", reservation.nights.map { "\($0.night)=\($0.amount.decimalText)" }.joined(separator: " "))
+        object.add("ratePlan", reservation.ratePlanCode.rawValue)
+        object.add("requests", reservation.specialRequests)
+        object.add("roomType", reservation.roomType.rawValue)
+        object.add("rooms", String(reservation.rooms))
+        object.add("status", reservation.status.rawValue)
+        object.add("stay", reservation.stay.description)
+        object.add("total", reservation.total.description)
+        object.add("vip", reservation.vipLevel)
+        return object.text
+    }
 }
