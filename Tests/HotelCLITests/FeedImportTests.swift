@@ -115,6 +115,34 @@ struct FeedImportTests {
         #expect(try database.foreignKeyViolations() == [])
     }
 
+    @Test("A sales manager's command during a large import gets the write lock between two batches, not after the import")
+    func commandDuringImport() throws {
+        let runner = try NightlyFixture.prepared(samples: false)
+        defer { runner.cleanUp() }
+        let feed = try SyntheticFeed.write(bookings: 30_000, seed: 41)
+        defer { try? FileManager.default.removeItem(at: feed) }
+        let database = try AppDatabase.open(path: runner.databasePath)
+        let importer = try NightlyFixture.start(
+            ["feeds", "import", feed.path, "--channel", "SITEMINDER", "--today", NightlyFixture.today, "--db", runner.databasePath])
+        defer { if importer.isRunning { kill(importer.processIdentifier, SIGKILL) } }
+        let deadline = Date().addingTimeInterval(30)
+        while try NightlyFixture.roomsSold(database) == 0, importer.isRunning, Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        #expect(importer.isRunning, "the import finished before its first commit was seen; make the feed larger")
+        let command = try runner.run(
+            "inventory set --room-type DLX --from 2027-12-30 --to 2027-12-31 --out-of-order 1 --db \(runner.databasePath)")
+        let importStillRunning = importer.isRunning
+        importer.waitUntilExit()
+        #expect(command.status == 0, "\(command.stderr)")
+        #expect(importStillRunning, "the command waited for the whole import")
+        #expect(importer.terminationStatus == 0 || importer.terminationStatus == 3)
+        let night = try database.inventory(
+            from: CalendarDate(parsing: "2027-12-30"), to: CalendarDate(parsing: "2027-12-30"), roomType: "DLX")
+        #expect(night.map(\.outOfOrder) == [1])
+        #expect(try database.inventoryDiscrepancies() == [])
+    }
+
     @Test("An import killed half-way and run again ends as an uninterrupted import")
     func killedImport() throws {
         let feed = try SyntheticFeed.write(bookings: 1_500, seed: 11)

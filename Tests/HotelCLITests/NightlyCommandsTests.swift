@@ -131,7 +131,8 @@ struct NightlyCommandsTests {
     func lock() throws {
         let runner = try NightlyFixture.prepared(samples: false)
         defer { runner.cleanUp() }
-        let feed = try SyntheticFeed.write(bookings: 4_000, seed: 5)
+        // Large enough that the first run is still importing it when it is killed (the third run imports it).
+        let feed = try SyntheticFeed.write(bookings: 12_000, seed: 5)
         try FileManager.default.moveItem(
             at: feed, to: runner.directory.appendingPathComponent("inbox/SITEMINDER_2027-04-30_big.xml"))
 

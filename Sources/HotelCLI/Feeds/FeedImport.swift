@@ -24,8 +24,9 @@ struct FeedImport {
     var channelCode: String? = nil
     /// How many messages share a commit at most. The messages are applied as they arrive, so the batch costs
     /// no memory; a larger batch dirties each randomly placed index page (message digests, arrival dates) once
-    /// for more bookings. A batch also ends after `batchSeconds`, so that other hotelsales processes wait at
-    /// most that long for the write lock, however slow the machine.
+    /// for more bookings. A batch also ends after `batchSeconds`, and the import pauses a few milliseconds
+    /// after each commit, so that another hotelsales process waiting for the write lock gets it at the next
+    /// commit, however slow the machine (the nightly lock test and a command run during an import prove it).
     static let batchSize = 8192
     static let batchSeconds = 0.25
     /// The acknowledgements of the batch being written, flushed to disk together after its commit.
@@ -161,6 +162,7 @@ struct FeedImport {
         result = batch.result
         progress = batch.progress
         try commitAcknowledgements()
+        AppDatabase.pauseForOtherWriters()
         return batch.stoppedAt
     }
 

@@ -49,7 +49,7 @@ public struct AppDatabase: Sendable {
     static func configuration() -> Configuration {
         var config = Configuration()
         config.foreignKeysEnabled = true
-        config.busyMode = .timeout(busyTimeout)
+        config.busyMode = .callback(Self.waitForLock)
         config.label = "hotelsales"
         config.prepareDatabase { db in
             // 32 MB of page cache per connection (SQLite's default is 2 MB): bulk imports touch many index pages.
@@ -59,6 +59,24 @@ public struct AppDatabase: Sendable {
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
         }
         return config
+    }
+
+    /// SQLite's busy handler: try again every millisecond, for `busyTimeout` seconds.
+    ///
+    /// Why: a feed import commits a batch and begins the next one at once, leaving the write lock free only
+    /// for the few milliseconds it pauses between batches (`pauseForOtherWriters`). SQLite's own timeout
+    /// handler sleeps up to 100 ms between tries, so it rarely saw that window: a second nightly run waited
+    /// for the first one's whole import before it could be told that the first holds the lock.
+    @Sendable static func waitForLock(tries: Int) -> Bool {
+        guard Double(tries) < busyTimeout * 1_000 else { return false }
+        usleep(1_000)
+        return true
+    }
+
+    /// Leaves the write lock free for a moment, so that another process waiting for it gets it (see
+    /// `waitForLock`). Called by bulk imports between their batches.
+    public static func pauseForOtherWriters() {
+        usleep(5_000)
     }
 
     /// Runs one use case in one write transaction; a `DomainError` thrown inside rolls everything back.
