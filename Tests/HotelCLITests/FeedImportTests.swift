@@ -115,6 +115,22 @@ struct FeedImportTests {
         #expect(try database.foreignKeyViolations() == [])
     }
 
+    @Test("A dry run of the sample night reports what the import then does, and changes and writes nothing")
+    func dryRun() throws {
+        let runner = try preparedRunner()
+        defer { runner.cleanUp() }
+        let acks = runner.directory.appendingPathComponent("acks")
+        let before = try runner.dump()
+        let dry = try runner.run(["feeds", "import"] + inbox + ["--ack-dir", acks.path, "--dry-run"])
+        #expect(dry.status == 3, "\(dry.stderr)")
+        // Later files build on earlier ones: the modify of 04:00 finds the booking of 01:00.
+        #expect(dry.stdout.hasSuffix("Dry run (nothing changed): 3 new / 1 modified / 0 cancelled / 1 unchanged / 1 quarantined / 0 overbooked\n"))
+        #expect(try runner.dump() == before)
+        #expect(!FileManager.default.fileExists(atPath: acks.path))
+        let real = try runner.run(["feeds", "import"] + inbox)
+        #expect(real.stdout.hasSuffix("Total: 3 new / 1 modified / 0 cancelled / 1 unchanged / 1 quarantined / 0 overbooked\n"))
+    }
+
     @Test("A sales manager's command during a large import gets the write lock between two batches, not after the import")
     func commandDuringImport() throws {
         let runner = try NightlyFixture.prepared(samples: false)

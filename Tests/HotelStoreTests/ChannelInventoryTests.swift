@@ -27,8 +27,8 @@ struct ChannelInventoryTests {
         results.flatMap { $0.outcomes.flatMap(\.outcome.overbookedNights) }
     }
 
-    @Test("Another process's change between batches, and a dry run, are seen by the next batch")
-    func otherWritersAndDryRuns() throws {
+    @Test("Another process's change between batches, and a rolled-back batch, are seen by the next batch")
+    func otherWritersAndRollbacks() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("channel-inventory-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -52,11 +52,18 @@ struct ChannelInventoryTests {
             [booking("B", "2027-03-01", "2027-03-02", rooms: 3, price: "920.00")], inventory: inventory, by: author)
         #expect(overbooked(second) == ["DLX 2027-03-01 (+2)"])
 
-        // A dry run of 10 rooms on 2 March changes nothing, not even the counters of the next batch.
-        let dry = try importer.importChannelMessages(
-            [booking("C", "2027-03-02", "2027-03-03", rooms: 10, price: "920.00")], dryRun: true, inventory: inventory,
-            by: author)
-        #expect(overbooked(dry) == ["DLX 2027-03-02 (+4)"])
+        // A batch that books 10 rooms on 2 March and then fails is rolled back, its counters included.
+        final class Seen: @unchecked Sendable { var results: [ChannelMessageResult] = [] }
+        struct Failure: Error {}
+        let seen = Seen()
+        let failing = booking("C", "2027-03-02", "2027-03-03", rooms: 10, price: "920.00")
+        #expect(throws: Failure.self) {
+            try importer.importChannelMessages(inventory: inventory, by: author) { transaction in
+                seen.results.append(try transaction.apply(failing))
+                throw Failure()
+            }
+        }
+        #expect(overbooked(seen.results) == ["DLX 2027-03-02 (+4)"])
         let third = try importer.importChannelMessages(
             [
                 booking("D", "2027-03-02", "2027-03-03", rooms: 4, price: "900.00"),

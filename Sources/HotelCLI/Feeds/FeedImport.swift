@@ -17,7 +17,6 @@ struct FeedImport {
     let author: ChangeAuthor
     let today: CalendarDate
     let acknowledgementDirectory: URL?
-    let dryRun: Bool
     let startedAt: Date
     var progress: ProgressLine?
     /// The channel of the file being imported (for the acknowledgements' id sources).
@@ -91,8 +90,8 @@ struct FeedImport {
                 result.alreadyImported = "already imported on \(earlier.startedAt) as \(earlier.path) (\(earlier.counts.messages) messages); nothing changed"
                 return result
             }
-            if !dryRun { try database.prepareForBulkWrites() }
-            let fileID = dryRun ? nil : try database.startFeedFile(path: url.path, sha256: digest, bytes: bytes, channel: channel.code, by: author)
+            try database.prepareForBulkWrites()
+            let fileID = try database.startFeedFile(path: url.path, sha256: digest, bytes: bytes, channel: channel.code, by: author)
             let normalizer = ChannelNormalizer(channel: channel, currency: hotel.currency)
             let code = channel.code
             let pipeline = FeedPipeline(url: url, normalizer: normalizer) { message, records in
@@ -117,29 +116,23 @@ struct FeedImport {
                     result.counts.messages += 1
                     result.counts.quarantined += 1
                     let payload = error.partial.flatMap(Self.json)
-                    if !dryRun {
-                        try database.quarantineMessage(
-                            channel: channel.code, feedFileID: fileID, filePath: url.path, position: error.position, line: error.line,
-                            reason: error.description, payload: payload, by: author)
-                    }
+                    try database.quarantineMessage(
+                        channel: channel.code, feedFileID: fileID, filePath: url.path, position: error.position, line: error.line,
+                        reason: error.description, payload: payload, by: author)
                     result.noteProblem("message \(error.position) quarantined: \(error.description)")
                     try acknowledge(messageType: .hotelResNotif, echoToken: error.partial?.echoToken, position: error.position, url: url, outcome: .rejected(errors: [error.description]))
                     try commitAcknowledgements()
                 case .other(.fileError(let error)):
                     result.counts.quarantined += 1
-                    if !dryRun {
-                        try database.quarantineMessage(
-                            channel: channel.code, feedFileID: fileID, filePath: url.path, position: error.messagesRead + 1,
-                            line: error.line, reason: error.description, payload: nil, by: author)
-                    }
+                    try database.quarantineMessage(
+                        channel: channel.code, feedFileID: fileID, filePath: url.path, position: error.messagesRead + 1,
+                        line: error.line, reason: error.description, payload: nil, by: author)
                     result.noteProblem(error.description)
                 }
             }
             progress?.finish()
-            if let fileID {
-                try database.finishFeedFile(
-                    id: fileID, counts: result.counts, outcome: result.counts.quarantined > 0 ? "quarantined" : "complete", by: author)
-            }
+            try database.finishFeedFile(
+                id: fileID, counts: result.counts, outcome: result.counts.quarantined > 0 ? "quarantined" : "complete", by: author)
         } catch {
             acknowledgements.discard()
             progress?.finish()
@@ -152,11 +145,11 @@ struct FeedImport {
     /// the end of the file or an item that is not a booking message (returned, for the caller). After the
     /// commit, the batch's acknowledgements are put in place.
     private mutating func importBatch(
-        startingWith first: FeedPipeline.Item, from pipeline: FeedPipeline, channel: Channel, fileID: Int64?, url: URL,
+        startingWith first: FeedPipeline.Item, from pipeline: FeedPipeline, channel: Channel, fileID: Int64, url: URL,
         into result: inout FileResult
     ) throws -> FeedPipeline.Item? {
         let batch = BatchWork(importer: self, pipeline: pipeline, first: first, result: result, channel: channel, fileID: fileID, url: url)
-        try database.importChannelMessages(dryRun: dryRun, inventory: inventory, by: author) { transaction in
+        try database.importChannelMessages(inventory: inventory, by: author) { transaction in
             try batch.run(transaction)
         }
         result = batch.result
@@ -172,7 +165,7 @@ struct FeedImport {
         let importer: FeedImport
         let pipeline: FeedPipeline
         let channel: Channel
-        let fileID: Int64?
+        let fileID: Int64
         let url: URL
         var next: FeedPipeline.Item?
         var result: FileResult
@@ -180,7 +173,7 @@ struct FeedImport {
         /// The first item that was not a booking message, left for the caller.
         var stoppedAt: FeedPipeline.Item?
 
-        init(importer: FeedImport, pipeline: FeedPipeline, first: FeedPipeline.Item, result: FileResult, channel: Channel, fileID: Int64?, url: URL) {
+        init(importer: FeedImport, pipeline: FeedPipeline, first: FeedPipeline.Item, result: FileResult, channel: Channel, fileID: Int64, url: URL) {
             self.importer = importer
             self.pipeline = pipeline
             self.next = first
@@ -215,7 +208,7 @@ struct FeedImport {
     /// Applies one booking message inside the batch's transaction, counts what it did and acknowledges it.
     private func importMessage(
         _ message: OTABookingMessage, records: [Result<ChannelReservation, ChannelRecordError>], digest: String,
-        channel: Channel, fileID: Int64?, url: URL, transaction: ChannelImportTransaction, into result: inout FileResult
+        channel: Channel, fileID: Int64, url: URL, transaction: ChannelImportTransaction, into result: inout FileResult
     ) throws {
         var identity = message
         identity.position = 0
@@ -255,7 +248,7 @@ struct FeedImport {
         _ message: OTABookingMessage, outcomes: [(reference: String?, outcome: ChannelRecordOutcome)],
         alreadyImported: [Result<ChannelReservation, ChannelRecordError>], url: URL, transaction: ChannelImportTransaction
     ) throws {
-        guard acknowledgementDirectory != nil, !dryRun else { return }
+        guard acknowledgementDirectory != nil else { return }
         var records: [AcknowledgedRecord] = []
         var warnings: [RecordWarning] = []
         for (reference, outcome) in outcomes {
@@ -279,7 +272,7 @@ struct FeedImport {
     private func acknowledge(
         messageType: OTAMessageType, echoToken: String?, position: Int, url: URL, outcome: FeedAcknowledgement.Outcome
     ) throws {
-        guard let directory = acknowledgementDirectory, !dryRun else { return }
+        guard let directory = acknowledgementDirectory else { return }
         let acknowledgement = FeedAcknowledgement(
             messageType: messageType, echoToken: echoToken, timeStamp: startedAt, channel: channelCode,
             hotelCode: hotel.code.rawValue, outcome: outcome)

@@ -16,8 +16,10 @@ struct FeedsImport: ParsableCommand {
         commandName: "import",
         abstract: "Import feed files: new, modified and cancelled channel bookings, exactly once.",
         discussion: """
-            Each message is all-or-nothing (committed in batches of 1,024); a message or record that cannot be imported is quarantined with
-            its reason and the rest of the file imports. Importing a file (or a message) again changes nothing.
+            Each message is all-or-nothing (committed in batches of up to 8,192 messages or a quarter second); a message or record
+            that cannot be imported is quarantined with its reason and the rest of the file imports. Importing a file (or a
+            message) again changes nothing. --dry-run imports into a temporary copy of the database (SQLite backup), so its
+            report is exactly what the import would do, later files building on earlier ones; the copy is then removed.
             Channel bookings are never refused for lack of rooms: overbooked nights are reported.
             The channel of a file is --channel, else the first word of its name before '_' when it is a channel
             code (BOOKINGCOM_2026-11-23.xml), else its folder's name.
@@ -29,7 +31,8 @@ struct FeedsImport: ParsableCommand {
     @Argument(help: "Feed files (XML).") var files: [String]
     @Option(help: "The channel of every file (default: from each file's name or folder).") var channel: String?
     @Option(help: "Write one acknowledgement (RS) file per message into this folder.") var ackDir: String?
-    @Flag(help: "Work everything out and report it, but change nothing and write no acknowledgement.") var dryRun = false
+    @Flag(help: "Import into a temporary copy of the database and report it; change nothing, write no acknowledgement.")
+    var dryRun = false
     @Option(help: "table or json.") var format: OutputFormat = .table
 
     func validate() throws {
@@ -44,7 +47,7 @@ struct FeedsImport: ParsableCommand {
         let given = try channel.map { try Parse.code($0, "channel code") }
         if let given, !channels.contains(where: { $0.code == given }) { _ = try database.channel(given) }
         var ackURL: URL?
-        if let ackDir {
+        if let ackDir, !dryRun {
             ackURL = URL(fileURLWithPath: ackDir)
             do {
                 try FileManager.default.createDirectory(at: URL(fileURLWithPath: ackDir), withIntermediateDirectories: true)
@@ -52,9 +55,12 @@ struct FeedsImport: ParsableCommand {
                 throw DomainError.refused("cannot create the acknowledgement folder \(ackDir): \(error.localizedDescription)")
             }
         }
+        // A dry run imports for real, into a copy: its report then is what the import would do.
+        let copy = dryRun ? try database.temporaryCopy() : nil
+        defer { if let copy { try? FileManager.default.removeItem(at: copy.folder) } }
         var importer = FeedImport(
-            database: database, hotel: hotel, author: global.author, today: today, acknowledgementDirectory: ackURL,
-            dryRun: dryRun, startedAt: Date(), progress: ProgressLine.forTerminal())
+            database: copy?.database ?? database, hotel: hotel, author: global.author, today: today,
+            acknowledgementDirectory: ackURL, startedAt: Date(), progress: ProgressLine.forTerminal())
         var results: [FeedImport.FileResult] = []
         for file in files {
             let url = URL(fileURLWithPath: file)

@@ -77,7 +77,7 @@ struct NightAudit {
         }
         var importer = FeedImport(
             database: database, hotel: hotel, author: author, today: today,
-            acknowledgementDirectory: acknowledgements, dryRun: false, startedAt: Date(), progress: nil)
+            acknowledgementDirectory: acknowledgements, startedAt: Date(), progress: nil)
         for file in files {
             let name = file.lastPathComponent
             guard let code = FeedImport.channel(of: file, given: nil, known: channels.map(\.code)),

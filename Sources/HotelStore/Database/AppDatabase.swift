@@ -105,15 +105,15 @@ public struct AppDatabase: Sendable {
         }
     }
 
-    /// Runs one batch of a bulk import in one write transaction (rolled back with `rollingBack`), with
-    /// SQLite's foreign-key checks off for that transaction only.
+    /// Runs one batch of a bulk import in one write transaction, with SQLite's foreign-key checks off for that
+    /// transaction only.
     ///
     /// Why: the checks looked up room type, rate plan, reservation and feed file again for every row a
     /// booking writes (about a fifth of the import's time), and the importer has already established each
     /// of those references itself: the room type is one of the hotel's, the rate plan was read, the nights
     /// belong to the reservation just inserted, the feed file is the import's own. Checks are back on before
     /// this returns, whatever happened; the feed tests run `PRAGMA foreign_key_check` after imports.
-    func bulkWrite<T: Sendable>(rollingBack: Bool, _ useCase: @escaping @Sendable (Database) throws -> T) throws -> T {
+    func bulkWrite<T: Sendable>(_ useCase: @escaping @Sendable (Database) throws -> T) throws -> T {
         do {
             return try writer.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA foreign_keys = OFF")
@@ -121,7 +121,7 @@ public struct AppDatabase: Sendable {
                     var result: T?
                     try db.inTransaction(.immediate) {
                         result = try useCase(db)
-                        return rollingBack ? .rollback : .commit
+                        return .commit
                     }
                     guard let result else { throw DomainError.refused("the import batch produced no result") }
                     return result

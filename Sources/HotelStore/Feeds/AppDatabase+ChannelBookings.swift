@@ -12,12 +12,8 @@ extension AppDatabase {
     /// tombstone that stops an older booking message from resurrecting it; a status-only record changes the
     /// status and nothing else; a modify overlays the whole booking; a channel booking is never refused for
     /// lack of rooms — the nights sold beyond capacity are reported as overbooked.
-    ///
-    /// With `dryRun` everything is worked out and then rolled back, so the outcomes tell what an import would do.
-    public func importChannelMessage(
-        _ message: ChannelMessageImport, dryRun: Bool = false, by author: ChangeAuthor
-    ) throws -> ChannelMessageResult {
-        try importChannelMessages([message], dryRun: dryRun, by: author)[0]
+    public func importChannelMessage(_ message: ChannelMessageImport, by author: ChangeAuthor) throws -> ChannelMessageResult {
+        try importChannelMessages([message], by: author)[0]
     }
 
     /// The reservation a channel booked under `reference`, if any.
@@ -46,9 +42,10 @@ extension AppDatabase {
     ///
     /// `body` applies the messages one by one as they arrive (`ChannelImportTransaction.apply`), so a batch
     /// is never held in memory; `inventory` carries the inventory counters from one batch of a file to the
-    /// next (see `ChannelInventory`). With `dryRun` the batch is rolled back.
+    /// next (see `ChannelInventory`). (A dry run imports into `temporaryCopy()`, so that each batch sees the
+    /// ones before it.)
     public func importChannelMessages<T: Sendable>(
-        dryRun: Bool = false, inventory: ChannelInventory = ChannelInventory(), by author: ChangeAuthor,
+        inventory: ChannelInventory = ChannelInventory(), by author: ChangeAuthor,
         _ body: @escaping @Sendable (ChannelImportTransaction) throws -> T
     ) throws -> T {
         let work: @Sendable (Database) throws -> T = { db in
@@ -58,8 +55,8 @@ extension AppDatabase {
             return result
         }
         do {
-            let result = try bulkWrite(rollingBack: dryRun, work)
-            if dryRun { inventory.forget() } else { inventory.committed() }
+            let result = try bulkWrite(work)
+            inventory.committed()
             return result
         } catch {
             inventory.forget()
@@ -69,10 +66,9 @@ extension AppDatabase {
 
     /// Applies the given messages in one transaction (see the streaming form above).
     public func importChannelMessages(
-        _ messages: [ChannelMessageImport], dryRun: Bool = false, inventory: ChannelInventory = ChannelInventory(),
-        by author: ChangeAuthor
+        _ messages: [ChannelMessageImport], inventory: ChannelInventory = ChannelInventory(), by author: ChangeAuthor
     ) throws -> [ChannelMessageResult] {
-        try importChannelMessages(dryRun: dryRun, inventory: inventory, by: author) { transaction in
+        try importChannelMessages(inventory: inventory, by: author) { transaction in
             try messages.map { try transaction.apply($0) }
         }
     }

@@ -50,7 +50,7 @@ public final class ChannelInventory: @unchecked Sendable {
         knownVersion = pendingVersion
     }
 
-    /// The batch was rolled back (a dry run, an error), or another file begins: the loads are read again.
+    /// The batch was rolled back (an error), or another file begins: the loads are read again.
     public func forget() {
         counters.removeAll(keepingCapacity: true)
         changed.removeAll(keepingCapacity: true)
