@@ -15,8 +15,9 @@ extension AppDatabase {
             return (try AppDatabase(copy), folder)
         } catch {
             try? FileManager.default.removeItem(at: folder)
-            let reason = (error as? DatabaseError).map { Self.translate($0).description } ?? "\(error)"
-            throw DomainError.refused("cannot copy the database to \(folder.path) for the dry run: \(reason)")
+            let reason = (error as? DatabaseError).map { Self.translate($0).description } ?? error.localizedDescription
+            throw DomainError.refused(
+                "cannot copy the database into \(folder.deletingLastPathComponent().path) for the dry run (\(reason)); set TMPDIR to a writable folder with room for the database")
         }
     }
 }
