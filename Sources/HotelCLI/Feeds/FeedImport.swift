@@ -107,7 +107,7 @@ struct FeedImport {
                 case .booking:
                     waiting = try importBatch(startingWith: prepared, from: pipeline, channel: channel, fileID: fileID, url: url, into: &result)
                 case .other(.booking):
-                    break
+                    break  // never: the reader hands booking messages over as `.booking`, normalized
                 case .other(.notABookingMessage(let other)):
                     result.notBookingMessages += 1
                     result.counts.ignored += 1

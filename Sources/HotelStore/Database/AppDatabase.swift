@@ -91,15 +91,7 @@ public struct AppDatabase: Sendable {
     /// Runs a use case in a write transaction and rolls it back: what it would do, without doing it.
     func rollingBack<T: Sendable>(_ useCase: @escaping @Sendable (Database) throws -> T) throws -> T {
         do {
-            return try writer.writeWithoutTransaction { db in
-                var result: T?
-                try db.inTransaction(.immediate) {
-                    result = try useCase(db)
-                    return .rollback
-                }
-                guard let result else { throw DomainError.refused("the dry run produced no result") }
-                return result
-            }
+            return try writer.writeWithoutTransaction { db in try Self.transaction(db, ending: .rollback, useCase) }
         } catch let error as DatabaseError {
             throw Self.translate(error)
         }
@@ -117,21 +109,26 @@ public struct AppDatabase: Sendable {
         do {
             return try writer.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA foreign_keys = OFF")
-                let outcome = Result<T, any Error> {
-                    var result: T?
-                    try db.inTransaction(.immediate) {
-                        result = try useCase(db)
-                        return .commit
-                    }
-                    guard let result else { throw DomainError.refused("the import batch produced no result") }
-                    return result
-                }
+                let outcome = Result<T, any Error> { try Self.transaction(db, ending: .commit, useCase) }
                 try db.execute(sql: "PRAGMA foreign_keys = ON")
                 return try outcome.get()
             }
         } catch let error as DatabaseError {
             throw Self.translate(error)
         }
+    }
+
+    /// Runs `useCase` in one `BEGIN IMMEDIATE` transaction of `db`, ended by `completion` unless it throws.
+    private static func transaction<T>(
+        _ db: Database, ending completion: Database.TransactionCompletion, _ useCase: (Database) throws -> T
+    ) throws -> T {
+        var result: T?
+        try db.inTransaction(.immediate) {
+            result = try useCase(db)
+            return completion
+        }
+        guard let result else { throw DomainError.refused("the transaction produced no result") }
+        return result
     }
 
     func read<T: Sendable>(_ query: @escaping @Sendable (Database) throws -> T) throws -> T {

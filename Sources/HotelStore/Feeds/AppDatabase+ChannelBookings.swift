@@ -51,7 +51,7 @@ extension AppDatabase {
         let work: @Sendable (Database) throws -> T = { db in
             let transaction = ChannelImportTransaction(db: db, batch: try ChannelBatch(db, inventory: inventory), author: author)
             let result = try body(transaction)
-            try transaction.batch.finish(db)
+            try transaction.batch.finish()
             return result
         }
         do {
@@ -230,7 +230,7 @@ extension AppDatabase {
                         "the channel cancels reservation \(record.reference) (\(reservation.confirmation)), which is \(reservation.status.rawValue); a person must settle it"
                 )
             case .tentative, .confirmed:
-                _ = try batch.changeInventory(reservation, sign: -1, db)
+                _ = try batch.changeInventory(reservation, sign: -1)
                 let old = reservation
                 reservation.status = .cancelled
                 try update(db, id: existing.id, reservation, author: author)
@@ -268,7 +268,7 @@ extension AppDatabase {
                 let old = reservation
                 let wasOccupying = reservation.status.occupiesRooms
                 reservation.status = .confirmed
-                let overbooked = wasOccupying ? [] : try batch.changeInventory(reservation, sign: 1, db)
+                let overbooked = wasOccupying ? [] : try batch.changeInventory(reservation, sign: 1)
                 try update(db, id: existing.id, reservation, author: author)
                 try setChannelModified(db, id: existing.id, record.lastModified)
                 try db.audit(
@@ -291,11 +291,11 @@ extension AppDatabase {
                     try setChannelModified(db, id: existing.id, record.lastModified)
                     return .unchanged(confirmation: next.confirmation, reason: "same as the stored booking")
                 }
-                _ = try batch.changeInventory(existing.reservation, sign: -1, db)
+                _ = try batch.changeInventory(existing.reservation, sign: -1)
                 try update(db, id: existing.id, next, author: author)
                 try replaceNights(db, id: existing.id, next)
                 try storeChannelDetails(db, id: existing.id, record)
-                let overbooked = try batch.changeInventory(next, sign: 1, db)
+                let overbooked = try batch.changeInventory(next, sign: 1)
                 try db.audit(
                     author, entity: "reservation", key: next.confirmation, action: "channel-modify",
                     old: snapshot(existing.reservation), new: snapshot(next))
@@ -306,7 +306,7 @@ extension AppDatabase {
             created.confirmation = confirmation(hotel: hotel, id: id)
             try insertChannelBooking(batch.insertReservation, created, id: id, record, author: author)
             try insertNights(batch.insertNight, id: id, created)
-            let overbooked = try batch.changeInventory(created, sign: 1, db)
+            let overbooked = try batch.changeInventory(created, sign: 1)
             if tombstone != nil {
                 try db.execute(
                     sql: "DELETE FROM channel_tombstone WHERE channel_code = ? AND reference = ?",

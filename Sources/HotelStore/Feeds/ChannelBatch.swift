@@ -85,7 +85,7 @@ final class ChannelBatch {
 
     /// Sells (`sign` 1) or releases (`sign` -1) the nights of an occupying reservation in the import's
     /// counters and returns the nights sold beyond physical capacity, as "DLX 2027-03-01 (+2)".
-    func changeInventory(_ reservation: Reservation, sign: Int, _ db: Database) throws -> [String] {
+    func changeInventory(_ reservation: Reservation, sign: Int) throws -> [String] {
         guard reservation.status.occupiesRooms else { return [] }
         // Channel bookings carry no company, so the company counters (cumulative tiers) are not theirs to keep.
         assert(reservation.companyCode == nil)
@@ -94,7 +94,7 @@ final class ChannelBatch {
         for night in reservation.nights {
             let load = try inventory.change(
                 reservation.roomType, night.night, rooms: sign * reservation.rooms,
-                revenue: Int64(sign) * night.amount.minorUnits * Int64(reservation.rooms), db, read: readLoad)
+                revenue: Int64(sign) * night.amount.minorUnits * Int64(reservation.rooms), read: readLoad)
             if sign > 0, load > physical {
                 overbooked.append("\(reservation.roomType) \(night.night) (+\(load - physical))")
             }
@@ -103,8 +103,8 @@ final class ChannelBatch {
     }
 
     /// Writes the batch's inventory changes; the last step before the transaction commits.
-    func finish(_ db: Database) throws {
-        try inventory.write(db, update: updateInventory, insert: insertInventory)
+    func finish() throws {
+        try inventory.write(update: updateInventory, insert: insertInventory)
     }
 }
 

@@ -31,6 +31,8 @@ public final class ChannelInventory: @unchecked Sendable {
     private var changed: [Key] = []
     /// SQLite's data version when the loads were last known to match the database.
     private var knownVersion: Int64?
+    /// The data version at the start of the batch in progress; known once the batch commits.
+    private var pendingVersion: Int64?
 
     public init() {}
 
@@ -43,10 +45,8 @@ public final class ChannelInventory: @unchecked Sendable {
         pendingVersion = version
     }
 
-    private var pendingVersion: Int64?
-
     /// The batch committed: its loads are the database's.
-    public func committed() {
+    func committed() {
         knownVersion = pendingVersion
     }
 
@@ -59,7 +59,7 @@ public final class ChannelInventory: @unchecked Sendable {
 
     /// Sells (`rooms` > 0) or releases (`rooms` < 0) one night and returns its new load.
     func change(
-        _ roomType: Code, _ night: CalendarDate, rooms: Int, revenue: Int64, _ db: Database, read: PreparedStatement
+        _ roomType: Code, _ night: CalendarDate, rooms: Int, revenue: Int64, read: PreparedStatement
     ) throws -> Int {
         let key = Key(roomType: roomType, night: night)
         var counter: Counter
@@ -84,7 +84,7 @@ public final class ChannelInventory: @unchecked Sendable {
     }
 
     /// Writes every changed night: an update of the stored row, or an insert of a new one.
-    func write(_ db: Database, update: PreparedStatement, insert: PreparedStatement) throws {
+    func write(update: PreparedStatement, insert: PreparedStatement) throws {
         for key in changed {
             guard var counter = counters[key], counter.soldChange != 0 || counter.revenueChange != 0 else { continue }
             let statement = counter.stored ? update : insert
