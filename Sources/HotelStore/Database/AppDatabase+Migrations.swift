@@ -299,6 +299,7 @@ extension AppDatabase {
         registerNightlyMigrations(&migrator)
         registerFeedMessageKeyMigration(&migrator)
         registerReservationIndexMigration(&migrator)
+        registerReservationCheckMigration(&migrator)
         return migrator
     }
 }
