@@ -115,6 +115,39 @@ struct FeedImportTests {
         #expect(try database.foreignKeyViolations() == [])
     }
 
+    @Test("The file's SHA-256 is taken while it is read, also past a refusal that stops the parse; the file then counts as imported")
+    func digestWhileReading() throws {
+        let runner = try preparedRunner()
+        defer { runner.cleanUp() }
+        // A good booking, a mismatched end tag, then 3 MB the parser never reads (its chunks are 1 MB at most).
+        let good = SyntheticFeed.message(reference: "GOOD-1", status: "Book", arrivalDay: 70, nights: 2, roomType: "DLX", amount: 900, minute: 1)
+        let text = "<?xml version=\"1.0\"?>\n<Feed>\n" + good + "<Broken></Other>\n"
+            + String(repeating: "<Padding/>\n", count: 300_000) + "</Feed>\n"
+        let url = runner.directory.appendingPathComponent("SITEMINDER_broken.xml")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        let first = try runner.run(["feeds", "import", url.path])
+        #expect(first.status == 3, "\(first.stdout) \(first.stderr)")
+        #expect(first.stdout.contains("1 new"))
+
+        let sum = Process()
+        sum.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+        sum.arguments = [url.path]
+        let output = Pipe()
+        sum.standardOutput = output
+        try sum.run()
+        sum.waitUntilExit()
+        let expected = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).prefix(64)
+        #expect(expected.count == 64)
+        let history = try runner.run("feeds history --format csv")
+        #expect(history.stdout.contains(",quarantined,\(expected)\r\n"), "\(history.stdout)")
+
+        let before = try runner.dump(excludingVolatile: true)
+        let again = try runner.run(["feeds", "import", url.path])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.contains("already imported"))
+        #expect(try runner.dump(excludingVolatile: true) == before)
+    }
+
     @Test("A dry run of the sample night reports what the import then does, and changes and writes nothing")
     func dryRun() throws {
         let runner = try preparedRunner()

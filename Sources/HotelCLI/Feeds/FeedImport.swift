@@ -85,16 +85,24 @@ struct FeedImport {
         channelCode = channel.code.rawValue
         inventory.forget()
         do {
-            let (digest, bytes) = try Self.sha256(of: url)
-            if let earlier = try database.completedFeedFile(sha256: digest) {
-                result.alreadyImported = "already imported on \(earlier.startedAt) as \(earlier.path) (\(earlier.counts.messages) messages); nothing changed"
-                return result
+            // A file can only repeat one imported before if it has the same size: then its digest is taken
+            // first; otherwise the reader takes it in the same pass as the parse (a whole extra read of a
+            // 2 GB file before the import started).
+            let bytes = try Self.size(of: url)
+            var digest: String?
+            if try database.completedFeedFileExists(bytes: bytes) {
+                let (full, _) = try Self.sha256(of: url)
+                if let earlier = try database.completedFeedFile(sha256: full) {
+                    result.alreadyImported = "already imported on \(earlier.startedAt) as \(earlier.path) (\(earlier.counts.messages) messages); nothing changed"
+                    return result
+                }
+                digest = full
             }
             try database.prepareForBulkWrites()
-            let fileID = try database.startFeedFile(path: url.path, sha256: digest, bytes: bytes, channel: channel.code, by: author)
+            let fileID = try database.startFeedFile(path: url.path, sha256: digest ?? "", bytes: bytes, channel: channel.code, by: author)
             let normalizer = ChannelNormalizer(channel: channel, currency: hotel.currency)
             let code = channel.code
-            let pipeline = FeedPipeline(url: url, normalizer: normalizer) { message, records in
+            let pipeline = FeedPipeline(url: url, normalizer: normalizer, hashingFile: digest == nil) { message, records in
                 Self.digest(of: message, records: records, channel: code)
             }
             defer { pipeline.cancel() }
@@ -132,7 +140,8 @@ struct FeedImport {
             }
             progress?.finish()
             try database.finishFeedFile(
-                id: fileID, counts: result.counts, outcome: result.counts.quarantined > 0 ? "quarantined" : "complete", by: author)
+                id: fileID, counts: result.counts, outcome: result.counts.quarantined > 0 ? "quarantined" : "complete",
+                sha256: digest == nil ? pipeline.fileDigest : nil, by: author)
         } catch {
             acknowledgements.discard()
             progress?.finish()
@@ -309,6 +318,15 @@ struct FeedImport {
         var hasher = SHA256()
         canonical.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
         return hex(hasher.finalize())
+    }
+
+    /// The size of a file in bytes; refuses a file that cannot be opened.
+    static func size(of url: URL) throws -> Int64 {
+        guard let handle = try? FileHandle(forReadingFrom: url) else {
+            throw DomainError.notFound("feed file \(url.path) cannot be read; give an existing XML file")
+        }
+        defer { try? handle.close() }
+        return Int64(try handle.seekToEnd())
     }
 
     /// SHA-256 of a file, read in 1 MB chunks (memory does not grow with the file).

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import HotelDomain
 import HotelFeeds
@@ -31,11 +32,18 @@ final class FeedPipeline: @unchecked Sendable {
     private var cancelled = false
     // Progress, read by the writer for the progress line.
     private var bytesRead: Int64 = 0
+    private var digestOfFile: String?
 
-    /// Starts reading `url` on a new thread.
-    init(url: URL, normalizer: ChannelNormalizer, digest: @escaping @Sendable (OTABookingMessage, [Result<ChannelReservation, ChannelRecordError>]) -> String) {
+    /// Starts reading `url` on a new thread; with `hashingFile`, the reader also takes the file's SHA-256 as it
+    /// reads it (`fileDigest`), so that the file is not read twice.
+    init(
+        url: URL, normalizer: ChannelNormalizer, hashingFile: Bool,
+        digest: @escaping @Sendable (OTABookingMessage, [Result<ChannelReservation, ChannelRecordError>]) -> String
+    ) {
         let thread = Thread { [self] in
             var iterator = FeedReader().items(inFileAt: url).makeIterator()
+            let hasher = hashingFile ? FileHasher() : nil
+            if let hasher { iterator.observeInput = { hasher.update($0) } }
             var chunk: [Item] = []
             chunk.reserveCapacity(Self.chunkSize)
             while let item = iterator.next() {
@@ -52,10 +60,18 @@ final class FeedPipeline: @unchecked Sendable {
                 }
             }
             if !chunk.isEmpty, !self.put(chunk, bytesRead: iterator.bytesRead) { return }
-            self.finish()
+            self.finish(fileDigest: hasher?.finish(restOf: url))
         }
         thread.stackSize = 8 << 20
         thread.start()
+    }
+
+    /// The SHA-256 of the whole file (hex), once `next()` has returned `nil`; `nil` without `hashingFile`, or
+    /// when the file could not be read to its end.
+    var fileDigest: String? {
+        condition.lock()
+        defer { condition.unlock() }
+        return digestOfFile
     }
 
     /// How far the reader had read when the writer took its current chunk (for the progress line).
@@ -108,10 +124,35 @@ final class FeedPipeline: @unchecked Sendable {
         return true
     }
 
-    private func finish() {
+    private func finish(fileDigest: String?) {
         condition.lock()
+        digestOfFile = fileDigest
         finished = true
         condition.broadcast()
         condition.unlock()
+    }
+}
+
+/// SHA-256 of a file taken from the chunks the parser reads; what the parser left unread (after a refusal)
+/// is read at the end.
+private final class FileHasher {
+    private var hasher = SHA256()
+    private var count: UInt64 = 0
+
+    func update(_ bytes: UnsafeRawBufferPointer) {
+        hasher.update(bufferPointer: bytes)
+        count += UInt64(bytes.count)
+    }
+
+    func finish(restOf url: URL) -> String? {
+        do {
+            let handle = try FileHandle(forReadingFrom: url)
+            defer { try? handle.close() }
+            try handle.seek(toOffset: count)
+            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(data: chunk) }
+        } catch {
+            return nil
+        }
+        return FeedImport.hex(hasher.finalize())
     }
 }

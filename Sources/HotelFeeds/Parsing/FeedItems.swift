@@ -37,5 +37,12 @@ public struct FeedItems: Sequence, Sendable {
         public var bytesRead: Int64 {
             parser.bytesRead
         }
+
+        /// Called with each chunk of input as it is read, before it is parsed: e.g. to take the file's digest
+        /// in the same pass. Example: `iterator.observeInput = { hasher.update(bufferPointer: $0) }`.
+        public var observeInput: ((UnsafeRawBufferPointer) -> Void)? {
+            get { parser.observeInput }
+            nonmutating set { parser.observeInput = newValue }
+        }
     }
 }

@@ -35,6 +35,8 @@ final class FeedParser {
     private var chunk: [UInt8] = []
     private var readyIndex = 0
     private(set) var bytesRead: Int64 = 0
+    /// Sees every chunk of input as it is read (all of it, even what a refusal leaves unparsed).
+    var observeInput: ((UnsafeRawBufferPointer) -> Void)?
 
     init(input: FeedItems.Input, limits: FeedLimits) {
         self.input = input
@@ -95,6 +97,9 @@ final class FeedParser {
             return
         }
         bytesRead += Int64(count)
+        if let observeInput, count > 0 {
+            chunk.withUnsafeBytes { observeInput(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+        }
         // An element with too many attributes is refused before libxml2 spends quadratic time on it; what
         // comes before it in the chunk is still parsed, so the messages it completes are delivered.
         let refusedAt = chunk.withUnsafeBytes { attributeGuard.firstOffendingRun(in: $0, count: count) }

@@ -12,7 +12,19 @@ extension AppDatabase {
         }
     }
 
-    /// Records the start of a file's import and returns its id.
+    /// Whether a file of exactly this size was imported completely: only then can a file be a repeat, and
+    /// only then must its SHA-256 be known before the import starts (otherwise it is taken while reading).
+    public func completedFeedFileExists(bytes: Int64) throws -> Bool {
+        try read { db in
+            try Bool.fetchOne(
+                db,
+                sql: "SELECT EXISTS (SELECT 1 FROM feed_file WHERE bytes = ? AND outcome != 'running' AND outcome != 'failed')",
+                arguments: [bytes]) ?? false
+        }
+    }
+
+    /// Records the start of a file's import and returns its id. `sha256` is empty when the file's digest is
+    /// taken while it is read; `finishFeedFile` then records it.
     public func startFeedFile(path: String, sha256: String, bytes: Int64, channel: Code?, by author: ChangeAuthor) throws -> Int64 {
         try write { db in
             try db.execute(
@@ -23,17 +35,19 @@ extension AppDatabase {
     }
 
     /// Records the end of a file's import with its counts and outcome (`complete`, `quarantined`, `failed`).
-    public func finishFeedFile(id: Int64, counts: FeedFileCounts, outcome: String, by author: ChangeAuthor) throws {
+    public func finishFeedFile(
+        id: Int64, counts: FeedFileCounts, outcome: String, sha256: String? = nil, by author: ChangeAuthor
+    ) throws {
         try write { db in
             try db.execute(
                 sql: """
                     UPDATE feed_file SET finished_at = ?, messages = ?, created = ?, modified = ?, cancelled = ?, unchanged = ?,
-                        quarantined = ?, overbooked = ?, ignored = ?, outcome = ?
+                        quarantined = ?, overbooked = ?, ignored = ?, outcome = ?, sha256 = COALESCE(?, sha256)
                     WHERE id = ?
                     """,
                 arguments: [
                     author.timestamp, counts.messages, counts.created, counts.modified, counts.cancelled, counts.unchanged,
-                    counts.quarantined, counts.overbooked, counts.ignored, outcome, id,
+                    counts.quarantined, counts.overbooked, counts.ignored, outcome, sha256, id,
                 ])
         }
     }
