@@ -300,6 +300,7 @@ extension AppDatabase {
         registerFeedMessageKeyMigration(&migrator)
         registerReservationIndexMigration(&migrator)
         registerReservationCheckMigration(&migrator)
+        registerFeedMessageReferenceMigration(&migrator)
         return migrator
     }
 }

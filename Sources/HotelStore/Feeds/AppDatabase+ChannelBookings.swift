@@ -76,10 +76,12 @@ extension AppDatabase {
     static func importChannelMessage(
         _ db: Database, _ message: ChannelMessageImport, batch: ChannelBatch, author: ChangeAuthor
     ) throws -> ChannelMessageResult {
-        if let digest = message.digest {
+        let reference = message.digest.map { Self.feedMessageReference(message.records, digest: $0) }
+        if let digest = message.digest, let reference {
             batch.messageSeen.reset()
-            batch.messageSeen.bind(Self.feedMessageKey(digest))
+            batch.messageSeen.bind(reference)
             batch.messageSeen.bind(digest)
+            if batch.legacyMessagesExist { batch.messageSeen.bind(Self.feedMessageKey(digest)) }
             if try batch.messageSeen.firstInteger() != nil {
                 return ChannelMessageResult(alreadyImported: true, outcomes: [])
             }
@@ -112,6 +114,7 @@ extension AppDatabase {
             let summary = outcomes.isEmpty ? "empty" : outcomes.map { Self.word($0.outcome) }.joined(separator: ",")
             let insert = batch.recordMessage
             insert.reset()
+            insert.bind(reference)
             insert.bind(Self.feedMessageKey(digest))
             insert.bind(digest)
             insert.bind(message.channel.rawValue)

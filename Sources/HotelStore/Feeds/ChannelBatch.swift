@@ -12,6 +12,8 @@ final class ChannelBatch {
     private var lastRoomAvailability: [Code: Bool] = [:]
     /// Most imports meet no tombstone at all: then no record needs to look for one.
     private(set) var tombstonesExist: Bool
+    /// Whether messages recorded before v13 (found by digest key only) exist: then lookups try them too.
+    let legacyMessagesExist: Bool
 
     let messageSeen: PreparedStatement
     let recordMessage: PreparedStatement
@@ -28,14 +30,23 @@ final class ChannelBatch {
         hotel = try AppDatabase.requireHotel(db)
         physicalRooms = Dictionary(hotel.roomTypes.map { ($0.code, $0.rooms) }, uniquingKeysWith: { first, _ in first })
         tombstonesExist = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM channel_tombstone)") ?? true
-        // The integer key finds the candidates (see "v10 feed message digest key"); the full digest decides.
+        // The reference finds the candidates (see "v13 feed messages found by reservation reference"); the full
+        // digest decides. Messages recorded before v13 are found by their digest key.
+        legacyMessagesExist =
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM feed_message WHERE reference IS NULL)") ?? true
         messageSeen = try PreparedStatement(
-            db, sql: "SELECT 1 FROM feed_message WHERE digest_key = ? AND digest = ?")
+            db,
+            sql: legacyMessagesExist
+                ? """
+                SELECT 1 FROM feed_message WHERE reference = ?1 AND digest = ?2
+                UNION ALL SELECT 1 FROM feed_message WHERE digest_key = ?3 AND reference IS NULL AND digest = ?2
+                """
+                : "SELECT 1 FROM feed_message WHERE reference = ?1 AND digest = ?2")
         recordMessage = try PreparedStatement(
             db,
             sql: """
-                INSERT INTO feed_message (digest_key, digest, channel_code, feed_file_id, position, outcome)
-                VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO feed_message (reference, digest_key, digest, channel_code, feed_file_id, position, outcome)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
                 """)
         channelBookingID = try PreparedStatement(
             db, sql: "SELECT id FROM reservation WHERE channel_code = ? AND channel_reference = ?")
