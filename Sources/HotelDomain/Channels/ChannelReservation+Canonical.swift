@@ -52,12 +52,20 @@ private struct CanonicalLine {
         if fields > 0 { bytes.append(UInt8(ascii: "|")) }
         fields += 1
         var field = field
-        let plain = field.withUTF8 { utf8 in
-            guard !utf8.contains(UInt8(ascii: "|")) else { return false }
-            bytes.append(contentsOf: utf8)
+        let done = field.withUTF8 { utf8 in
+            if !utf8.contains(UInt8(ascii: "|")) {
+                bytes.append(contentsOf: utf8)
+                return true
+            }
+            // ASCII text: each character is one byte, so escaping byte by byte gives `escapingBars`' bytes.
+            guard utf8.allSatisfy({ $0 < 0x80 }) else { return false }
+            for byte in utf8 {
+                if byte == UInt8(ascii: "|") { bytes.append(UInt8(ascii: "\\")) }
+                bytes.append(byte)
+            }
             return true
         }
-        if !plain { bytes.append(contentsOf: field.escapingBars.utf8) }
+        if !done { bytes.append(contentsOf: field.escapingBars.utf8) }
     }
 
     var text: String { String(decoding: bytes, as: UTF8.self) }

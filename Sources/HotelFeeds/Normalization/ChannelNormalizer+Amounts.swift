@@ -32,8 +32,10 @@ extension ChannelNormalizer {
     /// anything else goes through `Money(parsing:)`, so `12,50`, `1e3` and `12.345` EUR are refused, as is a
     /// negative price. Example: `"16900"`, `DecimalPlaces="2"`, implied → 16900 minor units.
     func money(
-        _ text: String, currencyCode: String?, decimalPlaces: String?, attribute: String
+        _ text: String, currencyCode: String?, decimalPlaces: String?, attribute named: @autoclosure () -> String
     ) throws(RecordProblem) -> Money {
+        // The attribute's name is only spelled out in a refusal (three amounts per booking otherwise built it).
+        var attribute: String { named() }
         if let code = Self.trimmed(currencyCode), code != currency.code {
             throw RecordProblem(
                 "\(attribute) \"\(text)\" is in \(code), but the hotel sells in \(currency.code); "

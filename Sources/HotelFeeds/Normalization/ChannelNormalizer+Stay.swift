@@ -269,13 +269,17 @@ extension ChannelNormalizer {
                             + (channel.settings.expireDateInclusive
                                 ? "" : " (channel \(channel.code) reads ExpireDate as the day after the last night)"))
                 }
+                // Base, then Total, with an amount after tax; then Base, then Total, with any amount. (Written out:
+                // a list of the four choices cost an array and four copies of the amounts per rate.)
                 var amount: Money?
-                for (element, source, afterTaxOnly) in [
-                    ("Rate Base", rate.base, true), ("Rate Total", rate.total, true),
-                    ("Rate Base", rate.base, false), ("Rate Total", rate.total, false),
-                ] where amount == nil && (!afterTaxOnly || Self.trimmed(source?.amountAfterTax) != nil) {
-                    amount = try preferredAmount(of: source, element: element)
+                if Self.trimmed(rate.base?.amountAfterTax) != nil {
+                    amount = try preferredAmount(of: rate.base, element: "Rate Base")
                 }
+                if amount == nil, Self.trimmed(rate.total?.amountAfterTax) != nil {
+                    amount = try preferredAmount(of: rate.total, element: "Rate Total")
+                }
+                if amount == nil { amount = try preferredAmount(of: rate.base, element: "Rate Base") }
+                if amount == nil { amount = try preferredAmount(of: rate.total, element: "Rate Total") }
                 guard let amount else {
                     throw RecordProblem(
                         "the Rate for \(first)…\(end.adding(days: -1)) has no amount; expected Base or Total with "
