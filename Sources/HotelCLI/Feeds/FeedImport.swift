@@ -197,14 +197,13 @@ struct FeedImport {
             var count = 0
             let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(FeedImport.batchSeconds * 1e9)
             while let item = next {
-                guard case .booking(let message, let records, let digest) = item else {
+                guard case .booking(let booking) = item else {
                     stoppedAt = item
                     return
                 }
                 result.counts.messages += 1
                 try importer.importMessage(
-                    message, records: records, digest: digest, channel: channel, fileID: fileID, url: url,
-                    transaction: transaction, into: &result)
+                    booking, channel: channel, fileID: fileID, url: url, transaction: transaction, into: &result)
                 count += 1
                 if count == FeedImport.batchSize { return }
                 if count % 128 == 0, DispatchTime.now().uptimeNanoseconds > deadline { return }
@@ -216,31 +215,34 @@ struct FeedImport {
 
     /// Applies one booking message inside the batch's transaction, counts what it did and acknowledges it.
     private func importMessage(
-        _ message: OTABookingMessage, records: [Result<ChannelReservation, ChannelRecordError>], digest: String,
-        channel: Channel, fileID: Int64, url: URL, transaction: ChannelImportTransaction, into result: inout FileResult
+        _ booking: FeedPipeline.Booking, channel: Channel, fileID: Int64, url: URL, transaction: ChannelImportTransaction,
+        into result: inout FileResult
     ) throws {
-        var identity = message
-        identity.position = 0
-        identity.line = 0
-        let payload: @Sendable () -> String? = { [identity] in Self.json(identity) }
+        // Only a quarantined record needs the payload: the message as read, without its place in the file.
+        let payload: @Sendable () -> String? = { [booking] in
+            var identity = booking.message
+            identity.position = 0
+            identity.line = 0
+            return Self.json(identity)
+        }
         let input = ChannelMessageImport(
-            channel: channel.code, digest: digest, feedFileID: fileID, filePath: url.path, position: message.position,
-            line: message.line, records: records, payload: payload, defaultRoomType: channel.settings.defaultRoomType,
+            channel: channel.code, digest: booking.digest, feedFileID: fileID, filePath: url.path, position: booking.message.position,
+            line: booking.message.line, records: booking.records, payload: payload, defaultRoomType: channel.settings.defaultRoomType,
             today: today)
         let outcome = try transaction.apply(input)
         if outcome.alreadyImported {
-            result.counts.unchanged += max(1, message.reservations.count)
-            try acknowledge(message, outcomes: [], alreadyImported: records, url: url, transaction: transaction)
+            result.counts.unchanged += max(1, booking.message.reservations.count)
+            try acknowledge(booking.message, outcomes: [], alreadyImported: booking.records, url: url, transaction: transaction)
             return
         }
         for (reference, recordOutcome) in outcome.outcomes {
             result.counts.add(recordOutcome)
             result.noteOverbooked(recordOutcome.overbookedNights.map { "\(recordOutcome.confirmation ?? "?") \($0)" })
             if case .quarantined(let reason, let id) = recordOutcome {
-                result.noteProblem("record \(reference ?? "?") of message \(message.position) quarantined (#\(id)): \(reason)")
+                result.noteProblem("record \(reference ?? "?") of message \(booking.message.position) quarantined (#\(id)): \(reason)")
             }
         }
-        try acknowledge(message, outcomes: outcome.outcomes, alreadyImported: [], url: url, transaction: transaction)
+        try acknowledge(booking.message, outcomes: outcome.outcomes, alreadyImported: [], url: url, transaction: transaction)
     }
 
     /// Makes the batch's acknowledgements durable and puts them in place (see `AcknowledgementWriter.Batch`).

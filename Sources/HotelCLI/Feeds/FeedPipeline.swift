@@ -9,8 +9,23 @@ import HotelFeeds
 final class FeedPipeline: @unchecked Sendable {
     /// One item of the file, ready for the writer.
     enum Item {
-        case booking(OTABookingMessage, [Result<ChannelReservation, ChannelRecordError>], digest: String)
+        case booking(Booking)
         case other(FeedItem)
+    }
+
+    /// A booking message with its normalized records and digest. A class, so that handing it to the writer and
+    /// back costs one reference count, not one per string and array of the message (those counts were taken on
+    /// the writer's core, on memory last touched by the reader's).
+    final class Booking: @unchecked Sendable {
+        let message: OTABookingMessage
+        let records: [Result<ChannelReservation, ChannelRecordError>]
+        let digest: String
+
+        init(message: OTABookingMessage, records: [Result<ChannelReservation, ChannelRecordError>], digest: String) {
+            self.message = message
+            self.records = records
+            self.digest = digest
+        }
     }
 
     /// Items cross between the threads in chunks: a hand-over per item cost two futex calls per booking.
@@ -50,7 +65,7 @@ final class FeedPipeline: @unchecked Sendable {
                 switch item {
                 case .booking(let message):
                     let records = normalizer.normalize(message)
-                    chunk.append(.booking(message, records, digest: digest(message, records)))
+                    chunk.append(.booking(Booking(message: message, records: records, digest: digest(message, records))))
                 default:
                     chunk.append(.other(item))
                 }
