@@ -20,7 +20,35 @@ public struct Money: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// No thousands separators, no comma decimals, no exponent, no spaces. Example: `"129,90"` is refused,
     /// where `Decimal(string:)` would silently read 129.
     public init(parsing text: String, currency: Currency) throws {
-        let bytes = Array(text.utf8)
+        // Read in place (no copy of the text) and the refusal hint spelled only when refusing: feed imports read
+        // four amounts per booking.
+        var text = text
+        let parsed = text.withUTF8 { Self.scan($0) }
+        var decimalsHint: String {
+            currency.minorDigits == 0
+                ? "no decimals" : "at most \(currency.minorDigits) decimal\(currency.minorDigits == 1 ? "" : "s")"
+        }
+        guard let parsed, parsed.wholeDigits > 0, parsed.wholeDigits <= 11, !(parsed.sawPoint && parsed.fractionDigits == 0)
+        else {
+            throw DomainError.invalid(
+                "amount \"\(text)\" is not a decimal amount; write digits with a point and \(decimalsHint), e.g. \(Self.example(currency))"
+            )
+        }
+        let (negative, whole, fraction, fractionDigits) = (parsed.negative, parsed.whole, parsed.fraction, parsed.fractionDigits)
+        guard fractionDigits <= currency.minorDigits else {
+            throw DomainError.invalid(
+                "amount \"\(text)\" has \(fractionDigits) decimals but \(currency.code) has \(decimalsHint)")
+        }
+        var scaledFraction = fraction
+        for _ in fractionDigits..<currency.minorDigits { scaledFraction *= 10 }
+        let units = whole * currency.minorPerMajor + scaledFraction
+        self.init(minorUnits: negative ? -units : units, currency: currency)
+    }
+
+    /// The parts of a decimal amount's text; `nil` when a byte is left over (what `init(parsing:)` refuses).
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> (
+        negative: Bool, whole: Int64, wholeDigits: Int, fraction: Int64, fractionDigits: Int, sawPoint: Bool
+    )? {
         var index = 0
         var negative = false
         if index < bytes.count, bytes[index] == UInt8(ascii: "-") {
@@ -48,22 +76,8 @@ public struct Money: Hashable, Sendable, Comparable, CustomStringConvertible {
                 if fractionDigits > 18 { break }
             }
         }
-        let decimalsHint =
-            currency.minorDigits == 0
-            ? "no decimals" : "at most \(currency.minorDigits) decimal\(currency.minorDigits == 1 ? "" : "s")"
-        guard index == bytes.count, wholeDigits > 0, wholeDigits <= 11, !(sawPoint && fractionDigits == 0) else {
-            throw DomainError.invalid(
-                "amount \"\(text)\" is not a decimal amount; write digits with a point and \(decimalsHint), e.g. \(Self.example(currency))"
-            )
-        }
-        guard fractionDigits <= currency.minorDigits else {
-            throw DomainError.invalid(
-                "amount \"\(text)\" has \(fractionDigits) decimals but \(currency.code) has \(decimalsHint)")
-        }
-        var scaledFraction = fraction
-        for _ in fractionDigits..<currency.minorDigits { scaledFraction *= 10 }
-        let units = whole * currency.minorPerMajor + scaledFraction
-        self.init(minorUnits: negative ? -units : units, currency: currency)
+        guard index == bytes.count else { return nil }
+        return (negative, whole, wholeDigits, fraction, fractionDigits, sawPoint)
     }
 
     private static func digit(_ byte: UInt8) -> Int64? {

@@ -77,6 +77,18 @@ extension ChannelNormalizer {
 
     /// `"169.000"` → `"169.00"` for 2 decimals: only zeros beyond the currency's decimals are dropped.
     static func droppingExtraZeros(of text: String, keeping decimals: Int) -> String {
+        // ASCII text (every amount a channel should send): bytes are characters, so count them in place.
+        let ascii = text.utf8.allSatisfy { $0 < 0x80 }
+        if ascii {
+            let utf8 = text.utf8
+            guard let point = utf8.firstIndex(of: UInt8(ascii: ".")) else { return text }
+            var end = utf8.endIndex
+            while utf8.distance(from: point, to: end) - 1 > decimals, utf8[utf8.index(before: end)] == UInt8(ascii: "0") {
+                end = utf8.index(before: end)
+            }
+            if utf8.index(after: point) == end { end = point }
+            return end == utf8.endIndex ? text : String(text[..<end])
+        }
         guard let point = text.firstIndex(of: ".") else { return text }
         var result = text
         while result.distance(from: point, to: result.endIndex) - 1 > decimals, result.last == "0" {
