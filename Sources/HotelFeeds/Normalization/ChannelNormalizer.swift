@@ -159,15 +159,14 @@ public struct ChannelNormalizer: Sendable {
     func lastModification(
         of reservation: OTAHotelReservation?, in message: OTABookingMessage
     ) throws(RecordProblem) -> (Int64?, String?) {
-        let candidates: [(String?, String)] = [
-            (reservation?.lastModifyDateTime, "LastModifyDateTime"),
-            (reservation?.createDateTime, "CreateDateTime"),
-            (message.timeStamp, "TimeStamp"),
-        ]
-        for (text, attribute) in candidates {
-            guard let text, !text.isEmpty else { continue }
-            let instant = try FeedTimestamp(parsing: text, attribute: attribute)
-            return (instant.millisecondsSince1970, text)
+        if let text = reservation?.lastModifyDateTime, !text.isEmpty {
+            return (try FeedTimestamp(parsing: text, attribute: "LastModifyDateTime").millisecondsSince1970, text)
+        }
+        if let text = reservation?.createDateTime, !text.isEmpty {
+            return (try FeedTimestamp(parsing: text, attribute: "CreateDateTime").millisecondsSince1970, text)
+        }
+        if let text = message.timeStamp, !text.isEmpty {
+            return (try FeedTimestamp(parsing: text, attribute: "TimeStamp").millisecondsSince1970, text)
         }
         return (nil, nil)
     }

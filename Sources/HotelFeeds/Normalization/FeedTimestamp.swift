@@ -14,9 +14,12 @@ struct FeedTimestamp: Hashable, Sendable {
     /// refused with a sentence naming `attribute`.
     init(parsing text: String, attribute: String) throws(RecordProblem) {
         let bytes = Array(text.utf8)
-        let problem = RecordProblem(
-            "\(attribute) \"\(text)\" is not a date and time; write YYYY-MM-DDThh:mm:ss with an optional fraction "
-                + "and Z or an offset, e.g. 2027-03-01T10:21:03+02:00")
+        // Spelled only when refusing (two timestamps per booking otherwise built the sentence).
+        var problem: RecordProblem {
+            RecordProblem(
+                "\(attribute) \"\(text)\" is not a date and time; write YYYY-MM-DDThh:mm:ss with an optional fraction "
+                    + "and Z or an offset, e.g. 2027-03-01T10:21:03+02:00")
+        }
         func number(_ start: Int, _ count: Int) -> Int? {
             guard start + count <= bytes.count else { return nil }
             var value = 0
