@@ -310,15 +310,19 @@ struct FeedImport {
     static func digest(
         of message: OTABookingMessage, records: [Result<ChannelReservation, ChannelRecordError>], channel: Code
     ) -> String {
-        var canonical = "\(channel)|\(message.type.rawValue)|\(message.echoToken ?? "")|\(message.timeStamp ?? "")"
+        // Built as bytes, the records' canonical texts appended in place (the same bytes as the text joined).
+        var canonical: [UInt8] = []
+        canonical.reserveCapacity(1024)
+        canonical.append(contentsOf: "\(channel)|\(message.type.rawValue)|\(message.echoToken ?? "")|\(message.timeStamp ?? "")".utf8)
         for record in records {
+            canonical.append(UInt8(ascii: "\n"))
             switch record {
-            case .success(let reservation): canonical += "\n" + reservation.canonicalText
-            case .failure(let error): canonical += "\n!\(error.reference ?? "")|\(error.reason)"
+            case .success(let reservation): reservation.appendCanonicalText(to: &canonical)
+            case .failure(let error): canonical.append(contentsOf: "!\(error.reference ?? "")|\(error.reason)".utf8)
             }
         }
         var hasher = SHA256()
-        canonical.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        canonical.withUnsafeBytes { hasher.update(bufferPointer: $0) }
         return hex(hasher.finalize())
     }
 

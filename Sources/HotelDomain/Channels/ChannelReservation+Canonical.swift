@@ -7,7 +7,17 @@ extension ChannelReservation {
     /// thread of a feed import writes one per booking); the text must never change, or messages imported
     /// before would no longer be recognised.
     public var canonicalText: String {
-        var line = CanonicalLine()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(512)
+        appendCanonicalText(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `canonicalText`'s UTF-8 bytes to `bytes` (a feed import hashes them without making a `String`).
+    public func appendCanonicalText(to bytes: inout [UInt8]) {
+        var line = CanonicalLine(into: bytes)
+        defer { bytes = line.bytes }
+        bytes = []
         line.add(channel.rawValue)
         line.add(reference)
         line.add(action.rawValue)
@@ -37,16 +47,16 @@ extension ChannelReservation {
         line.add(specialRequests.joined(separator: "\u{1F}"))
         line.add(cardLastFour ?? "")
         line.add(cardExpiry ?? "")
-        return line.text
     }
 }
 
 /// The fields of a canonical line, escaped and joined as UTF-8 bytes.
 private struct CanonicalLine {
-    private var bytes: [UInt8] = []
+    private(set) var bytes: [UInt8]
     private var fields = 0
 
-    init() { bytes.reserveCapacity(512) }
+    /// A line appended to `bytes` (moved in; read `bytes` back when done).
+    init(into bytes: [UInt8]) { self.bytes = bytes }
 
     mutating func add(_ field: String) {
         if fields > 0 { bytes.append(UInt8(ascii: "|")) }
@@ -67,8 +77,6 @@ private struct CanonicalLine {
         }
         if !done { bytes.append(contentsOf: field.escapingBars.utf8) }
     }
-
-    var text: String { String(decoding: bytes, as: UTF8.self) }
 }
 
 extension String {

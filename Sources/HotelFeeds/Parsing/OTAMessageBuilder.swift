@@ -122,13 +122,16 @@ struct OTAMessageBuilder {
 
     mutating func finish() -> FeedItem {
         defer { reset() }
+        // The message is moved out, not copied (a copy counted a reference for every string and array of it).
+        var finished = OTABookingMessage()
+        swap(&finished, &message)
         if let problem {
             return .messageError(
                 FeedMessageError(
-                    rootName: message.type.rawValue, position: message.position, line: message.line,
-                    reason: problem, partial: message))
+                    rootName: finished.type.rawValue, position: finished.position, line: finished.line,
+                    reason: problem, partial: finished))
         }
-        return .booking(message)
+        return .booking(finished)
     }
 
     private mutating func reset() {
