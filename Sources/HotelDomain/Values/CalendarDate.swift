@@ -112,14 +112,22 @@ public struct CalendarDate: Hashable, Sendable, Comparable, Strideable, Codable,
         guard (0...9999).contains(year) else {
             return "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
         }
+        // Written straight into the string (ten ASCII bytes fit a small string: no allocation at all).
         let zero = UInt8(ascii: "0")
         let dash = UInt8(ascii: "-")
-        let bytes: [UInt8] = [
-            zero + UInt8(year / 1000), zero + UInt8(year / 100 % 10), zero + UInt8(year / 10 % 10),
-            zero + UInt8(year % 10), dash, zero + UInt8(month / 10), zero + UInt8(month % 10), dash,
-            zero + UInt8(day / 10), zero + UInt8(day % 10),
-        ]
-        return String(decoding: bytes, as: UTF8.self)
+        return String(unsafeUninitializedCapacity: 10) { bytes in
+            bytes[0] = zero + UInt8(year / 1000)
+            bytes[1] = zero + UInt8(year / 100 % 10)
+            bytes[2] = zero + UInt8(year / 10 % 10)
+            bytes[3] = zero + UInt8(year % 10)
+            bytes[4] = dash
+            bytes[5] = zero + UInt8(month / 10)
+            bytes[6] = zero + UInt8(month % 10)
+            bytes[7] = dash
+            bytes[8] = zero + UInt8(day / 10)
+            bytes[9] = zero + UInt8(day % 10)
+            return 10
+        }
     }
 
     public init(from decoder: any Decoder) throws {

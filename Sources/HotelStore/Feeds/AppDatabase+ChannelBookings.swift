@@ -366,6 +366,7 @@ extension AppDatabase {
                 "price \(night.amount) on \(night.night) of reservation \(record.reference) is not a \(hotel.currency) amount of 0 or more"
             )
         }
+        let basis = batch.priceBasis(of: record.channel)
         return Reservation(
             confirmation: confirmation ?? "", source: .channel, channelCode: record.channel,
             channelReference: record.reference,
@@ -376,7 +377,7 @@ extension AppDatabase {
             nights: record.nights.map {
                 NightPrice(
                     night: $0.night, amount: $0.amount, ratePlanCode: ratePlan, season: nil, tier: nil,
-                    basis: "channel \(record.channel)")
+                    basis: basis)
             },
             bookedOn: today)
     }

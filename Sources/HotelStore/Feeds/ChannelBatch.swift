@@ -94,6 +94,16 @@ final class ChannelBatch {
 
     func noteTombstone() { tombstonesExist = true }
 
+    private var priceBases: [Code: String] = [:]
+
+    /// The basis of a channel booking's nightly prices, "channel BOOKINGCOM": one string shared by all of them.
+    func priceBasis(of channel: Code) -> String {
+        if let known = priceBases[channel] { return known }
+        let basis = "channel \(channel)"
+        priceBases[channel] = basis
+        return basis
+    }
+
     /// Sells (`sign` 1) or releases (`sign` -1) the nights of an occupying reservation in the import's
     /// counters and returns the nights sold beyond physical capacity, as "DLX 2027-03-01 (+2)".
     func changeInventory(_ reservation: Reservation, sign: Int) throws -> [String] {
