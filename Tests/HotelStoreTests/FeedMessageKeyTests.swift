@@ -40,12 +40,8 @@ struct FeedMessageKeyTests {
 struct FeedMessageKeyMigrationTests {
     @Test("Messages recorded before the migration are still recognised after it, with their outcome")
     func migratesRows() throws {
-        let queue = try DatabaseQueue()
-        try AppDatabase.migrator.migrate(queue, upTo: "v9 nightly run log and lock")
         let digest = "ff00000000000000" + String(repeating: "0", count: 48)
-        try queue.write { db in
-            try db.execute(
-                sql: "INSERT INTO feed_file (path, sha256, bytes, channel_code, started_at, user) VALUES ('a.xml', '00', 1, NULL, 't', 'u')")
+        let queue = try StoreFixtures.feedFileQueue(migratedUpTo: "v9 nightly run log and lock") { db in
             try db.execute(
                 sql: "INSERT INTO feed_message (digest, channel_code, feed_file_id, position, outcome) VALUES (?, 'SITEMINDER', 1, 7, 'created')",
                 arguments: [digest])
@@ -99,12 +95,8 @@ struct FeedMessageReferenceTests {
 
     @Test("Messages recorded before v13 are still recognised; messages after it are found by reference")
     func legacyAndNew() throws {
-        let queue = try DatabaseQueue()
-        try AppDatabase.migrator.migrate(queue, upTo: "v12 reservation checks without IN lists")
         let legacy = "ff00000000000000" + String(repeating: "1", count: 48)
-        try queue.write { db in
-            try db.execute(
-                sql: "INSERT INTO feed_file (path, sha256, bytes, channel_code, started_at, user) VALUES ('a.xml', '00', 1, NULL, 't', 'u')")
+        let queue = try StoreFixtures.feedFileQueue(migratedUpTo: "v12 reservation checks without IN lists") { db in
             try db.execute(
                 sql: "INSERT INTO feed_message (digest_key, digest, channel_code, feed_file_id, position, outcome) VALUES (?, ?, 'SITEMINDER', 1, 7, 'empty')",
                 arguments: [AppDatabase.feedMessageKey(legacy), legacy])

@@ -14,17 +14,10 @@ struct ReservationCheckMigrationTests {
         VALUES (?, ?, 'Ada Wong', 'STD', 'BAR', '2027-03-01', '2027-03-03', 1, ?, ?, 0, 158000, 'CNY', '2027-02-01', 't', 't')
         """
 
-    /// A database migrated up to `version`, with the hotel's room type STD and rate plan BAR to point at.
-    static func database(upTo version: String? = nil) throws -> DatabaseQueue {
-        let queue = try DatabaseQueue()
-        if let version { try AppDatabase.migrator.migrate(queue, upTo: version) } else { try AppDatabase.migrator.migrate(queue) }
-        return queue
-    }
-
     @Test("A reservation insert no longer builds a temporary b-tree for its checks")
     func noEphemeralTable() throws {
-        let before = try Self.database(upTo: "v11 company index only for company bookings")
-        let after = try Self.database()
+        let before = try StoreFixtures.queue(migratedUpTo: "v11 company index only for company bookings")
+        let after = try StoreFixtures.queue()
         func opcodeNames(_ queue: DatabaseQueue) throws -> [String] {
             try queue.read { db in
                 try Row.fetchAll(db, sql: "EXPLAIN " + Self.insert, arguments: ["X1", "channel", "confirmed", "guest"])
@@ -42,7 +35,7 @@ struct ReservationCheckMigrationTests {
 
     @Test("The same values are accepted and refused as before")
     func sameValues() throws {
-        let queue = try Self.database()
+        let queue = try StoreFixtures.queue()
         try queue.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA foreign_keys = OFF")
             var number = 0
@@ -72,7 +65,7 @@ struct ReservationCheckMigrationTests {
 
     @Test("Reservations stored before the migration are kept, and the database checks clean")
     func keepsRows() throws {
-        let queue = try Self.database(upTo: "v11 company index only for company bookings")
+        let queue = try StoreFixtures.queue(migratedUpTo: "v11 company index only for company bookings")
         try queue.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA foreign_keys = OFF")
             try db.execute(sql: Self.insert, arguments: ["SHBUND-0000001", "channel", "no-show", "direct-bill"])

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import HotelDomain
 
 @testable import HotelStore
@@ -49,6 +50,25 @@ enum StoreFixtures {
         _ = try database.importRatePlan(bar, sourceFile: nil, by: author)
         try database.addCompany(acme(), by: author)
         return database
+    }
+
+    /// An in-memory database migrated up to `version` only (the latest without one), for migration tests.
+    static func queue(migratedUpTo version: String? = nil) throws -> DatabaseQueue {
+        let queue = try DatabaseQueue()
+        if let version { try AppDatabase.migrator.migrate(queue, upTo: version) } else { try AppDatabase.migrator.migrate(queue) }
+        return queue
+    }
+
+    /// A database migrated up to `version` holding one imported feed file (id 1), for the exactly-once table's
+    /// migrations: `fill` adds the messages recorded before the migration.
+    static func feedFileQueue(migratedUpTo version: String, _ fill: (Database) throws -> Void) throws -> DatabaseQueue {
+        let queue = try queue(migratedUpTo: version)
+        try queue.write { db in
+            try db.execute(
+                sql: "INSERT INTO feed_file (path, sha256, bytes, channel_code, started_at, user) VALUES ('a.xml', '00', 1, NULL, 't', 'u')")
+            try fill(db)
+        }
+        return queue
     }
 
     /// Every row of every table, as text: equal dumps mean an unchanged database.

@@ -91,7 +91,7 @@ struct FeedImport {
             let bytes = try Self.size(of: url)
             var digest: String?
             if try database.completedFeedFileExists(bytes: bytes) {
-                let (full, _) = try Self.sha256(of: url)
+                let full = try FileHasher().finish(readingRestOf: url)
                 if let earlier = try database.completedFeedFile(sha256: full) {
                     result.alreadyImported = "already imported on \(earlier.startedAt) as \(earlier.path) (\(earlier.counts.messages) messages); nothing changed"
                     return result
@@ -333,21 +333,6 @@ struct FeedImport {
         }
         defer { try? handle.close() }
         return Int64(try handle.seekToEnd())
-    }
-
-    /// SHA-256 of a file, read in 1 MB chunks (memory does not grow with the file).
-    static func sha256(of url: URL) throws -> (String, Int64) {
-        guard let handle = try? FileHandle(forReadingFrom: url) else {
-            throw DomainError.notFound("feed file \(url.path) cannot be read; give an existing XML file")
-        }
-        defer { try? handle.close() }
-        var hasher = SHA256()
-        var bytes: Int64 = 0
-        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-            hasher.update(data: chunk)
-            bytes += Int64(chunk.count)
-        }
-        return (hex(hasher.finalize()), bytes)
     }
 
     static func sha256(_ data: Data) -> String { hex(SHA256.hash(data: data)) }

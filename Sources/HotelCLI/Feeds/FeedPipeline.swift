@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import HotelDomain
 import HotelFeeds
@@ -75,7 +74,7 @@ final class FeedPipeline: @unchecked Sendable {
                 }
             }
             if !chunk.isEmpty, !self.put(chunk, bytesRead: iterator.bytesRead) { return }
-            self.finish(fileDigest: hasher?.finish(restOf: url))
+            self.finish(fileDigest: try? hasher?.finish(readingRestOf: url))
         }
         thread.stackSize = 8 << 20
         thread.start()
@@ -145,29 +144,5 @@ final class FeedPipeline: @unchecked Sendable {
         finished = true
         condition.broadcast()
         condition.unlock()
-    }
-}
-
-/// SHA-256 of a file taken from the chunks the parser reads; what the parser left unread (after a refusal)
-/// is read at the end.
-private final class FileHasher {
-    private var hasher = SHA256()
-    private var count: UInt64 = 0
-
-    func update(_ bytes: UnsafeRawBufferPointer) {
-        hasher.update(bufferPointer: bytes)
-        count += UInt64(bytes.count)
-    }
-
-    func finish(restOf url: URL) -> String? {
-        do {
-            let handle = try FileHandle(forReadingFrom: url)
-            defer { try? handle.close() }
-            try handle.seek(toOffset: count)
-            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(data: chunk) }
-        } catch {
-            return nil
-        }
-        return FeedImport.hex(hasher.finalize())
     }
 }

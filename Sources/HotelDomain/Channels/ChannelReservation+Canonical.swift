@@ -15,50 +15,45 @@ extension ChannelReservation {
 
     /// Appends `canonicalText`'s UTF-8 bytes to `bytes` (a feed import hashes them without making a `String`).
     public func appendCanonicalText(to bytes: inout [UInt8]) {
-        var line = CanonicalLine(into: bytes)
-        defer { bytes = line.bytes }
-        bytes = []
-        line.add(channel.rawValue)
-        line.add(reference)
-        line.add(action.rawValue)
-        line.add(isStatusOnly ? "1" : "0")
-        line.add(lastModified.map(String.init) ?? "")
-        line.add(hotelCode ?? "")
-        line.add(guest.name)
-        line.add(guest.email ?? "")
-        line.add(guest.phone ?? "")
-        line.add(String(guest.adults))
-        line.add(guest.childAges.map(String.init).joined(separator: ","))
-        line.add(roomType?.rawValue ?? "")
-        line.add(ratePlan?.rawValue ?? "")
-        line.add(stay.map { "\($0.arrival)|\($0.departure)" } ?? "|")
-        line.add(String(rooms))
-        line.add(nights.map { "\($0.night)=\($0.amount.minorUnits)" }.joined(separator: ","))
-        line.add(total.map { "\($0.minorUnits) \($0.currency.code)" } ?? "")
+        var line = CanonicalLine()
+        func add(_ field: String) { line.add(field, to: &bytes) }
+        add(channel.rawValue)
+        add(reference)
+        add(action.rawValue)
+        add(isStatusOnly ? "1" : "0")
+        add(lastModified.map(String.init) ?? "")
+        add(hotelCode ?? "")
+        add(guest.name)
+        add(guest.email ?? "")
+        add(guest.phone ?? "")
+        add(String(guest.adults))
+        add(guest.childAges.map(String.init).joined(separator: ","))
+        add(roomType?.rawValue ?? "")
+        add(ratePlan?.rawValue ?? "")
+        add(stay.map { "\($0.arrival)|\($0.departure)" } ?? "|")
+        add(String(rooms))
+        add(nights.map { "\($0.night)=\($0.amount.minorUnits)" }.joined(separator: ","))
+        add(total.map { "\($0.minorUnits) \($0.currency.code)" } ?? "")
         switch commission {
-        case .percent(let share): line.add("\(share.value)bp")
-        case .amount(let amount): line.add("\(amount.minorUnits)")
-        case nil: line.add("")
+        case .percent(let share): add("\(share.value)bp")
+        case .amount(let amount): add("\(amount.minorUnits)")
+        case nil: add("")
         }
-        line.add(travelAgent?.name ?? "")
-        line.add(travelAgent?.iataNumber ?? "")
-        line.add(mealPlan ?? "")
-        line.add(comments.joined(separator: "\u{1F}"))
-        line.add(specialRequests.joined(separator: "\u{1F}"))
-        line.add(cardLastFour ?? "")
-        line.add(cardExpiry ?? "")
+        add(travelAgent?.name ?? "")
+        add(travelAgent?.iataNumber ?? "")
+        add(mealPlan ?? "")
+        add(comments.joined(separator: "\u{1F}"))
+        add(specialRequests.joined(separator: "\u{1F}"))
+        add(cardLastFour ?? "")
+        add(cardExpiry ?? "")
     }
 }
 
-/// The fields of a canonical line, escaped and joined as UTF-8 bytes.
+/// The fields of a canonical line, escaped and joined with `|`, appended as UTF-8 bytes.
 private struct CanonicalLine {
-    private(set) var bytes: [UInt8]
     private var fields = 0
 
-    /// A line appended to `bytes` (moved in; read `bytes` back when done).
-    init(into bytes: [UInt8]) { self.bytes = bytes }
-
-    mutating func add(_ field: String) {
+    mutating func add(_ field: String, to bytes: inout [UInt8]) {
         if fields > 0 { bytes.append(UInt8(ascii: "|")) }
         fields += 1
         var field = field

@@ -66,16 +66,15 @@ extension ChannelNormalizer {
             }
             return false
         }
-        var found = false
-        for primary in [true, false] where !found {
-            for resGuest in reservation.resGuests where Self.isTrue(resGuest.primaryIndicator) == primary {
-                if take(resGuest.profiles) {
-                    found = true
-                    break
+        func takeFirstNamed() -> Bool {
+            for primary in [true, false] {
+                for resGuest in reservation.resGuests where Self.isTrue(resGuest.primaryIndicator) == primary {
+                    if take(resGuest.profiles) { return true }
                 }
             }
+            return take(reservation.globalInfo.profiles)
         }
-        if !found { _ = take(reservation.globalInfo.profiles) }
+        _ = takeFirstNamed()
         if let party {
             guest.adults = party.adults
             guest.childAges = party.childAges

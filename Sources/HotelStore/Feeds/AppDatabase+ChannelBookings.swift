@@ -76,12 +76,15 @@ extension AppDatabase {
     static func importChannelMessage(
         _ db: Database, _ message: ChannelMessageImport, batch: ChannelBatch, author: ChangeAuthor
     ) throws -> ChannelMessageResult {
-        let reference = message.digest.map { Self.feedMessageReference(message.records, digest: $0) }
-        if let digest = message.digest, let reference {
+        // How the exactly-once table finds the message: its reference (v13), and its digest key for rows before it.
+        let identity = message.digest.map {
+            (digest: $0, reference: Self.feedMessageReference(message.records, digest: $0), key: Self.feedMessageKey($0))
+        }
+        if let identity {
             batch.messageSeen.reset()
-            batch.messageSeen.bind(reference)
-            batch.messageSeen.bind(digest)
-            if batch.legacyMessagesExist { batch.messageSeen.bind(Self.feedMessageKey(digest)) }
+            batch.messageSeen.bind(identity.reference)
+            batch.messageSeen.bind(identity.digest)
+            if batch.legacyMessagesExist { batch.messageSeen.bind(identity.key) }
             if try batch.messageSeen.firstInteger() != nil {
                 return ChannelMessageResult(alreadyImported: true, outcomes: [])
             }
@@ -110,13 +113,13 @@ extension AppDatabase {
                 outcomes.append((error.reference, .quarantined(reason: error.reason, quarantineID: id)))
             }
         }
-        if let digest = message.digest, let fileID = message.feedFileID {
+        if let identity, let fileID = message.feedFileID {
             let summary = outcomes.isEmpty ? "empty" : outcomes.map { Self.word($0.outcome) }.joined(separator: ",")
             let insert = batch.recordMessage
             insert.reset()
-            insert.bind(reference)
-            insert.bind(Self.feedMessageKey(digest))
-            insert.bind(digest)
+            insert.bind(identity.reference)
+            insert.bind(identity.key)
+            insert.bind(identity.digest)
             insert.bind(message.channel.rawValue)
             insert.bind(fileID)
             insert.bind(message.position)
