@@ -318,9 +318,11 @@ extension AppDatabase {
                     sql: "DELETE FROM channel_tombstone WHERE channel_code = ? AND reference = ?",
                     arguments: [record.channel.rawValue, record.reference])
             }
+            // The booking as created is not copied into the row: it is the reservation itself until its first
+            // change, whose audit row keeps it as the old value (see `AuditEntry.channelCreate`).
             try db.audit(
-                author, entity: "reservation", key: created.confirmation, action: "channel-create", oldJSON: nil,
-                newJSON: snapshotJSON(created))
+                author, entity: "reservation", key: created.confirmation, action: AuditEntry.channelCreate,
+                oldJSON: nil, newJSON: nil)
             return .created(confirmation: created.confirmation, overbooked: overbooked)
         }
     }
