@@ -17,26 +17,57 @@ extension ChannelReservation {
     public func appendCanonicalText(to bytes: inout [UInt8]) {
         var line = CanonicalLine()
         func add(_ field: String) { line.add(field, to: &bytes) }
+        // Numbers, dates and currency codes never hold a `|`: they are written straight into the bytes (the
+        // same bytes as their text) instead of being made into strings first.
+        func addNumber(_ number: Int64) {
+            line.separate(&bytes)
+            CanonicalLine.appendDecimal(number, to: &bytes)
+        }
         add(channel.rawValue)
         add(reference)
         add(action.rawValue)
         add(isStatusOnly ? "1" : "0")
-        add(lastModified.map(String.init) ?? "")
+        line.separate(&bytes)
+        if let lastModified { CanonicalLine.appendDecimal(lastModified, to: &bytes) }
         add(hotelCode ?? "")
         add(guest.name)
         add(guest.email ?? "")
         add(guest.phone ?? "")
-        add(String(guest.adults))
-        add(guest.childAges.map(String.init).joined(separator: ","))
+        addNumber(Int64(guest.adults))
+        line.separate(&bytes)
+        for (index, age) in guest.childAges.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            CanonicalLine.appendDecimal(Int64(age), to: &bytes)
+        }
         add(roomType?.rawValue ?? "")
         add(ratePlan?.rawValue ?? "")
-        add(stay.map { "\($0.arrival)|\($0.departure)" } ?? "|")
-        add(String(rooms))
-        add(nights.map { "\($0.night)=\($0.amount.minorUnits)" }.joined(separator: ","))
-        add(total.map { "\($0.minorUnits) \($0.currency.code)" } ?? "")
+        // The stay is one field "arrival|departure", so its `|` is escaped.
+        line.separate(&bytes)
+        if let stay { CanonicalLine.appendDate(stay.arrival, to: &bytes) }
+        bytes.append(UInt8(ascii: "\\"))
+        bytes.append(UInt8(ascii: "|"))
+        if let stay { CanonicalLine.appendDate(stay.departure, to: &bytes) }
+        addNumber(Int64(rooms))
+        line.separate(&bytes)
+        for (index, night) in nights.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            CanonicalLine.appendDate(night.night, to: &bytes)
+            bytes.append(UInt8(ascii: "="))
+            CanonicalLine.appendDecimal(night.amount.minorUnits, to: &bytes)
+        }
+        if let total {
+            addNumber(total.minorUnits)
+            bytes.append(UInt8(ascii: " "))
+            bytes.append(contentsOf: total.currency.code.utf8)
+        } else {
+            add("")
+        }
         switch commission {
-        case .percent(let share): add("\(share.value)bp")
-        case .amount(let amount): add("\(amount.minorUnits)")
+        case .percent(let share):
+            addNumber(Int64(share.value))
+            bytes.append(UInt8(ascii: "b"))
+            bytes.append(UInt8(ascii: "p"))
+        case .amount(let amount): addNumber(amount.minorUnits)
         case nil: add("")
         }
         add(travelAgent?.name ?? "")
@@ -53,9 +84,51 @@ extension ChannelReservation {
 private struct CanonicalLine {
     private var fields = 0
 
-    mutating func add(_ field: String, to bytes: inout [UInt8]) {
+    /// Starts the next field: the separator, unless it is the first.
+    mutating func separate(_ bytes: inout [UInt8]) {
         if fields > 0 { bytes.append(UInt8(ascii: "|")) }
         fields += 1
+    }
+
+    /// `number` in decimal, as `String(number)` writes it.
+    static func appendDecimal(_ number: Int64, to bytes: inout [UInt8]) {
+        if number < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = number.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[19 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            bytes.append(contentsOf: buffer[(20 - count)...])
+        }
+    }
+
+    /// `date` as `YYYY-MM-DD` (its `description`).
+    static func appendDate(_ date: CalendarDate, to bytes: inout [UInt8]) {
+        guard (0...9999).contains(date.year) else {
+            bytes.append(contentsOf: date.description.utf8)
+            return
+        }
+        let zero = UInt8(ascii: "0")
+        bytes.append(zero + UInt8(date.year / 1000))
+        bytes.append(zero + UInt8(date.year / 100 % 10))
+        bytes.append(zero + UInt8(date.year / 10 % 10))
+        bytes.append(zero + UInt8(date.year % 10))
+        bytes.append(UInt8(ascii: "-"))
+        bytes.append(zero + UInt8(date.month / 10))
+        bytes.append(zero + UInt8(date.month % 10))
+        bytes.append(UInt8(ascii: "-"))
+        bytes.append(zero + UInt8(date.day / 10))
+        bytes.append(zero + UInt8(date.day % 10))
+    }
+
+    mutating func add(_ field: String, to bytes: inout [UInt8]) {
+        separate(&bytes)
         var field = field
         let done = field.withUTF8 { utf8 in
             if !utf8.contains(UInt8(ascii: "|")) {

@@ -29,5 +29,21 @@ struct ChannelCanonicalTextTests {
             record.canonicalText
                 == "BOOKINGCOM|4711\\|A|book|0|1669194067000|SHBUND|Zoë |\u{301}Pipe|z@example.com||2|6,9|DLX|BAR|\\||1|2027-03-01=92000,2027-03-02=92000|184000 CNY|27600|||BB|late\u{1F}quiet|crib|1111|1228"
         )
+        // Absent numbers leave empty fields; zero and large amounts are written in full.
+        record.lastModified = nil
+        record.guest.childAges = []
+        record.guest.adults = 0
+        record.total = nil
+        record.commission = nil
+        record.rooms = 12
+        record.nights = [
+            ChannelNight(night: try CalendarDate(parsing: "2027-12-31"), amount: Money(minorUnits: 0, currency: cny)),
+            ChannelNight(
+                night: try CalendarDate(parsing: "2028-01-01"), amount: Money(minorUnits: 9_000_000_000_001, currency: cny)),
+        ]
+        #expect(
+            record.canonicalText
+                == "BOOKINGCOM|4711\\|A|book|0||SHBUND|Zoë |\u{301}Pipe|z@example.com||0||DLX|BAR|\\||12|2027-12-31=0,2028-01-01=9000000000001|||||BB|late\u{1F}quiet|crib|1111|1228"
+        )
     }
 }
