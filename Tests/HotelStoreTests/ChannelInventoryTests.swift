@@ -24,7 +24,7 @@ struct ChannelInventoryTests {
     }
 
     func overbooked(_ results: [ChannelMessageResult]) -> [String] {
-        results.flatMap { $0.outcomes.flatMap(\.outcome.overbookedNights) }
+        results.flatMap { $0.outcomes.flatMap(\.outcome.overbookedNights).map(\.description) }
     }
 
     @Test("Another process's change between batches, and a rolled-back batch, are seen by the next batch")

@@ -52,9 +52,14 @@ struct FeedImport {
             if problems.count < Self.listed { problems.append(text) } else { unlistedProblems += 1 }
         }
 
-        mutating func noteOverbooked(_ lines: [String]) {
-            for line in lines {
-                if overbookedNights.count < Self.listed { overbookedNights.append(line) } else { unlistedOverbookedNights += 1 }
+        /// Notes the nights a booking overbooked; only the listed ones are written out as text.
+        mutating func noteOverbooked(_ nights: [OverbookedNight], confirmation: String?) {
+            for night in nights {
+                if overbookedNights.count < Self.listed {
+                    overbookedNights.append("\(confirmation ?? "?") \(night)")
+                } else {
+                    unlistedOverbookedNights += 1
+                }
             }
         }
 
@@ -101,10 +106,7 @@ struct FeedImport {
             try database.prepareForBulkWrites()
             let fileID = try database.startFeedFile(path: url.path, sha256: digest ?? "", bytes: bytes, channel: channel.code, by: author)
             let normalizer = ChannelNormalizer(channel: channel, currency: hotel.currency)
-            let code = channel.code
-            let pipeline = FeedPipeline(url: url, normalizer: normalizer, hashingFile: digest == nil) { message, records in
-                Self.digest(of: message, records: records, channel: code)
-            }
+            let pipeline = FeedPipeline(url: url, normalizer: normalizer, hashingFile: digest == nil)
             defer { pipeline.cancel() }
             progress?.start(file: url.lastPathComponent, bytes: bytes)
             var waiting: FeedPipeline.Item?
@@ -226,7 +228,8 @@ struct FeedImport {
             return Self.json(identity)
         }
         let input = ChannelMessageImport(
-            channel: channel.code, digest: booking.digest, feedFileID: fileID, filePath: url.path, position: booking.message.position,
+            channel: channel.code, digest: Self.digest(of: booking.message, records: booking.records, channel: channel.code),
+            feedFileID: fileID, filePath: url.path, position: booking.message.position,
             line: booking.message.line, records: booking.records, payload: payload, defaultRoomType: channel.settings.defaultRoomType,
             today: today)
         let outcome = try transaction.apply(input)
@@ -237,7 +240,7 @@ struct FeedImport {
         }
         for (reference, recordOutcome) in outcome.outcomes {
             result.counts.add(recordOutcome)
-            result.noteOverbooked(recordOutcome.overbookedNights.map { "\(recordOutcome.confirmation ?? "?") \($0)" })
+            result.noteOverbooked(recordOutcome.overbookedNights, confirmation: recordOutcome.confirmation)
             if case .quarantined(let reason, let id) = recordOutcome {
                 result.noteProblem("record \(reference ?? "?") of message \(booking.message.position) quarantined (#\(id)): \(reason)")
             }

@@ -12,18 +12,16 @@ final class FeedPipeline: @unchecked Sendable {
         case other(FeedItem)
     }
 
-    /// A booking message with its normalized records and digest. A class, so that handing it to the writer and
+    /// A booking message with its normalized records. A class, so that handing it to the writer and
     /// back costs one reference count, not one per string and array of the message (those counts were taken on
     /// the writer's core, on memory last touched by the reader's).
     final class Booking: @unchecked Sendable {
         let message: OTABookingMessage
         let records: [Result<ChannelReservation, ChannelRecordError>]
-        let digest: String
 
-        init(message: OTABookingMessage, records: [Result<ChannelReservation, ChannelRecordError>], digest: String) {
+        init(message: OTABookingMessage, records: [Result<ChannelReservation, ChannelRecordError>]) {
             self.message = message
             self.records = records
-            self.digest = digest
         }
     }
 
@@ -50,10 +48,7 @@ final class FeedPipeline: @unchecked Sendable {
 
     /// Starts reading `url` on a new thread; with `hashingFile`, the reader also takes the file's SHA-256 as it
     /// reads it (`fileDigest`), so that the file is not read twice.
-    init(
-        url: URL, normalizer: ChannelNormalizer, hashingFile: Bool,
-        digest: @escaping @Sendable (OTABookingMessage, [Result<ChannelReservation, ChannelRecordError>]) -> String
-    ) {
+    init(url: URL, normalizer: ChannelNormalizer, hashingFile: Bool) {
         let thread = Thread { [self] in
             var iterator = FeedReader().items(inFileAt: url).makeIterator()
             let hasher = hashingFile ? FileHasher() : nil
@@ -64,7 +59,7 @@ final class FeedPipeline: @unchecked Sendable {
                 switch item {
                 case .booking(let message):
                     let records = normalizer.normalize(message)
-                    chunk.append(.booking(Booking(message: message, records: records, digest: digest(message, records))))
+                    chunk.append(.booking(Booking(message: message, records: records)))
                 default:
                     chunk.append(.other(item))
                 }

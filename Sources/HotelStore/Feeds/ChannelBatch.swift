@@ -105,19 +105,19 @@ final class ChannelBatch {
     }
 
     /// Sells (`sign` 1) or releases (`sign` -1) the nights of an occupying reservation in the import's
-    /// counters and returns the nights sold beyond physical capacity, as "DLX 2027-03-01 (+2)".
-    func changeInventory(_ reservation: Reservation, sign: Int) throws -> [String] {
+    /// counters and returns the nights sold beyond physical capacity.
+    func changeInventory(_ reservation: Reservation, sign: Int) throws -> [OverbookedNight] {
         guard reservation.status.occupiesRooms else { return [] }
         // Channel bookings carry no company, so the company counters (cumulative tiers) are not theirs to keep.
         assert(reservation.companyCode == nil)
         let physical = physicalRooms[reservation.roomType] ?? 0
-        var overbooked: [String] = []
+        var overbooked: [OverbookedNight] = []
         for night in reservation.nights {
             let load = try inventory.change(
                 reservation.roomType, night.night, rooms: sign * reservation.rooms,
                 revenue: Int64(sign) * night.amount.minorUnits * Int64(reservation.rooms), read: readLoad)
             if sign > 0, load > physical {
-                overbooked.append("\(reservation.roomType) \(night.night) (+\(load - physical))")
+                overbooked.append(OverbookedNight(roomType: reservation.roomType, night: night.night, excess: load - physical))
             }
         }
         return overbooked

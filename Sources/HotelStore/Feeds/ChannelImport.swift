@@ -45,8 +45,8 @@ public struct ChannelMessageImport: Sendable {
 public enum ChannelRecordOutcome: Hashable, Sendable {
     /// A new reservation; `overbooked` lists the nights sold beyond capacity and allowance (never refused:
     /// the guest already holds the channel's confirmation).
-    case created(confirmation: String, overbooked: [String])
-    case modified(confirmation: String, overbooked: [String])
+    case created(confirmation: String, overbooked: [OverbookedNight])
+    case modified(confirmation: String, overbooked: [OverbookedNight])
     case cancelled(confirmation: String)
     /// Nothing changed, and why: same data, older than what is stored, or cancelled earlier.
     case unchanged(confirmation: String?, reason: String)
@@ -64,12 +64,24 @@ public enum ChannelRecordOutcome: Hashable, Sendable {
         }
     }
 
-    public var overbookedNights: [String] {
+    public var overbookedNights: [OverbookedNight] {
         switch self {
         case .created(_, let nights), .modified(_, let nights): nights
         default: []
         }
     }
+}
+
+/// A night a channel booking sold beyond capacity and allowance: "DLX 2027-03-01 (+2)". Kept as values and
+/// written as text only when reported: a feed into a full hotel overbooks nearly every night it sells, and the
+/// import reports only the first few.
+public struct OverbookedNight: Hashable, Sendable, CustomStringConvertible {
+    public var roomType: Code
+    public var night: CalendarDate
+    /// Rooms sold beyond what the night can hold.
+    public var excess: Int
+
+    public var description: String { "\(roomType) \(night) (+\(excess))" }
 }
 
 /// The result of one message: skipped as already imported, or one outcome per record.
