@@ -356,13 +356,17 @@ extension AppDatabase {
                 "rate plan \(ratePlan) of reservation \(record.reference) does not exist; import it or change the channel mapping"
             )
         }
-        guard !record.guest.name.trimmingWhitespace.isEmpty else {
+        let guestName = record.guest.name.trimmingWhitespace
+        guard !guestName.isEmpty else {
             throw refuse("reservation \(record.reference) has no guest name")
         }
         guard record.rooms >= 1, record.rooms <= 500 else {
             throw refuse("reservation \(record.reference) asks for \(record.rooms) rooms; 1 to 500 are valid")
         }
-        guard record.nights.map(\.night) == stay.nights else {
+        // Night by night, without making the two lists.
+        guard record.nights.count == stay.nightCount,
+            record.nights.indices.allSatisfy({ record.nights[$0].night == stay.arrival.adding(days: $0) })
+        else {
             throw refuse(
                 "the nightly prices of reservation \(record.reference) do not cover \(stay.nightRange) night by night")
         }
@@ -375,7 +379,7 @@ extension AppDatabase {
         return Reservation(
             confirmation: confirmation ?? "", source: .channel, channelCode: record.channel,
             channelReference: record.reference,
-            guestName: record.guest.name.trimmingWhitespace, roomType: roomType, ratePlanCode: ratePlan, stay: stay,
+            guestName: guestName, roomType: roomType, ratePlanCode: ratePlan, stay: stay,
             rooms: record.rooms, status: .confirmed,
             specialRequests: record.specialRequests.isEmpty ? nil : record.specialRequests.joined(separator: "; "),
             lastRoomAvailability: lastRoomAvailability,

@@ -62,25 +62,26 @@ public final class ChannelInventory: @unchecked Sendable {
         _ roomType: Code, _ night: CalendarDate, rooms: Int, revenue: Int64, read: PreparedStatement
     ) throws -> Int {
         let key = Key(roomType: roomType, night: night)
-        var counter: Counter
-        if let known = counters[key] {
-            counter = known
+        // One hash of the key per night sold: the counter is changed in place.
+        let index: [Key: Counter].Index
+        if let known = counters.index(forKey: key) {
+            index = known
         } else {
             read.reset()
             read.bind(night.description)
             read.bind(roomType.rawValue)
             if let load = try read.firstInteger() {
-                counter = Counter(stored: true, load: Int(load))
+                counters[key] = Counter(stored: true, load: Int(load))
             } else {
-                counter = Counter(stored: false, load: 0)
+                counters[key] = Counter(stored: false, load: 0)
             }
+            index = counters.index(forKey: key)!
         }
-        if counter.soldChange == 0, counter.revenueChange == 0 { changed.append(key) }
-        counter.load += rooms
-        counter.soldChange += rooms
-        counter.revenueChange += revenue
-        counters[key] = counter
-        return counter.load
+        if counters.values[index].soldChange == 0, counters.values[index].revenueChange == 0 { changed.append(key) }
+        counters.values[index].load += rooms
+        counters.values[index].soldChange += rooms
+        counters.values[index].revenueChange += revenue
+        return counters.values[index].load
     }
 
     /// Writes every changed night: an update of the stored row, or an insert of a new one.
