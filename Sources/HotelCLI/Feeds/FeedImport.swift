@@ -106,7 +106,10 @@ struct FeedImport {
             try database.prepareForBulkWrites()
             let fileID = try database.startFeedFile(path: url.path, sha256: digest ?? "", bytes: bytes, channel: channel.code, by: author)
             let normalizer = ChannelNormalizer(channel: channel, currency: hotel.currency)
-            let pipeline = FeedPipeline(url: url, normalizer: normalizer, hashingFile: digest == nil)
+            let code = channel.code
+            let pipeline = FeedPipeline(url: url, normalizer: normalizer, hashingFile: digest == nil) { message, records in
+                Self.digest(of: message, records: records, channel: code)
+            }
             defer { pipeline.cancel() }
             progress?.start(file: url.lastPathComponent, bytes: bytes)
             var waiting: FeedPipeline.Item?
@@ -228,8 +231,7 @@ struct FeedImport {
             return Self.json(identity)
         }
         let input = ChannelMessageImport(
-            channel: channel.code, digest: Self.digest(of: booking.message, records: booking.records, channel: channel.code),
-            feedFileID: fileID, filePath: url.path, position: booking.message.position,
+            channel: channel.code, digest: booking.digest, feedFileID: fileID, filePath: url.path, position: booking.message.position,
             line: booking.message.line, records: booking.records, payload: payload, defaultRoomType: channel.settings.defaultRoomType,
             today: today)
         let outcome = try transaction.apply(input)
