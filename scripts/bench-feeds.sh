@@ -6,7 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 count=${1:-1000000}
-work=${2:-$(mktemp -d)}
+# The feed is kept in the work folder and reused by the next run (a 1M feed is 1.9 GB and takes a minute to write).
+work=${2:-${TMPDIR:-/tmp}/hotelsales-bench-feeds}
+mkdir -p "$work"
 bash scripts/setup.sh
 swift build -c release --product hotelsales >/dev/null
 hs=.build/release/hotelsales
