@@ -37,6 +37,8 @@ final class FeedPipeline: @unchecked Sendable {
 
     private let condition = NSCondition()
     private var chunks: [[Item]] = []
+    /// The file's bytes the reader read before handing over each chunk of `chunks`, for the writer to hash.
+    private var inputs: [[UInt8]] = []
     /// Chunks the writer is done with, handed back so that the reader frees them: the messages were allocated
     /// on the reader's thread, and freeing them there was about a seventh of the writer's time.
     private var spent: [[Item]] = []
@@ -49,17 +51,33 @@ final class FeedPipeline: @unchecked Sendable {
     // Progress, read by the writer for the progress line.
     private var bytesRead: Int64 = 0
     private var digestOfFile: String?
+    /// The file's digest, taken by the writer from the bytes the reader hands over with each chunk: the reader
+    /// was the slower thread, and hashing a 2 GB file is over a second of work. `nil` without `hashingFile`.
+    private let fileHasher: FileHasher?
+    private let url: URL
+    private var fileDigestTaken = false
 
-    /// Starts reading `url` on a new thread; with `hashingFile`, the reader also takes the file's SHA-256 as it
-    /// reads it (`fileDigest`), so that the file is not read twice.
+    /// The bytes read since the last hand-over (the reader's own).
+    private final class InputCopy {
+        var bytes: [UInt8] = []
+    }
+
+    /// Starts reading `url` on a new thread; with `hashingFile`, the file's SHA-256 is taken from the bytes the
+    /// reader reads (`fileDigest`), so that the file is not read twice.
     init(
         url: URL, normalizer: ChannelNormalizer, hashingFile: Bool,
         digest: @escaping @Sendable (OTABookingMessage, [Result<ChannelReservation, ChannelRecordError>]) -> String
     ) {
+        self.url = url
+        fileHasher = hashingFile ? FileHasher() : nil
         let thread = Thread { [self] in
             var iterator = FeedReader().items(inFileAt: url).makeIterator()
-            let hasher = hashingFile ? FileHasher() : nil
-            if let hasher { iterator.observeInput = { hasher.update($0) } }
+            let input = InputCopy()
+            if hashingFile { iterator.observeInput = { input.bytes.append(contentsOf: $0) } }
+            func handOver(_ chunk: [Item]) -> Bool {
+                defer { input.bytes = [] }
+                return self.put(chunk, input: input.bytes, bytesRead: iterator.bytesRead)
+            }
             var chunk: [Item] = []
             chunk.reserveCapacity(Self.chunkSize)
             while let item = iterator.next() {
@@ -71,12 +89,12 @@ final class FeedPipeline: @unchecked Sendable {
                     chunk.append(.other(item))
                 }
                 if chunk.count == Self.chunkSize {
-                    guard self.put(chunk, bytesRead: iterator.bytesRead) else { return }
+                    guard handOver(chunk) else { return }
                     chunk.removeAll(keepingCapacity: true)
                 }
             }
-            if !chunk.isEmpty, !self.put(chunk, bytesRead: iterator.bytesRead) { return }
-            self.finish(fileDigest: try? hasher?.finish(readingRestOf: url))
+            if !chunk.isEmpty || !input.bytes.isEmpty, !handOver(chunk) { return }
+            self.finish()
         }
         thread.stackSize = 8 << 20
         thread.start()
@@ -95,20 +113,24 @@ final class FeedPipeline: @unchecked Sendable {
 
     /// The next item, waiting for the reader; `nil` at the end of the file. Only the writer calls it.
     func next() -> Item? {
-        if currentIndex == current.count {
+        // A loop: the last chunk may hold only the end of the file's bytes, no item.
+        while currentIndex == current.count {
             condition.lock()
             while chunks.isEmpty, !finished { condition.wait() }
             guard !chunks.isEmpty else {
                 condition.unlock()
+                takeFileDigest()
                 return nil
             }
             var done = chunks.removeFirst()
+            let input = inputs.removeFirst()
             swap(&done, &current)
             if !done.isEmpty { spent.append(done) }
             currentIndex = 0
             currentBytesRead = bytesRead
             condition.broadcast()
             condition.unlock()
+            if let fileHasher, !input.isEmpty { input.withUnsafeBytes { fileHasher.update($0) } }
         }
         let item = current[currentIndex]
         currentIndex += 1
@@ -123,7 +145,17 @@ final class FeedPipeline: @unchecked Sendable {
         condition.unlock()
     }
 
-    private func put(_ chunk: [Item], bytesRead: Int64) -> Bool {
+    /// Every byte the reader read has been hashed: the digest, with whatever a refusal left unread.
+    private func takeFileDigest() {
+        guard let fileHasher, !fileDigestTaken else { return }
+        fileDigestTaken = true
+        let digest = try? fileHasher.finish(readingRestOf: url)
+        condition.lock()
+        digestOfFile = digest
+        condition.unlock()
+    }
+
+    private func put(_ chunk: [Item], input: [UInt8], bytesRead: Int64) -> Bool {
         var done: [[Item]] = []
         condition.lock()
         while chunks.count >= Self.capacity, !cancelled { condition.wait() }
@@ -132,6 +164,7 @@ final class FeedPipeline: @unchecked Sendable {
             return false
         }
         chunks.append(chunk)
+        inputs.append(input)
         self.bytesRead = bytesRead
         swap(&done, &spent)
         condition.broadcast()
@@ -140,9 +173,8 @@ final class FeedPipeline: @unchecked Sendable {
         return true
     }
 
-    private func finish(fileDigest: String?) {
+    private func finish() {
         condition.lock()
-        digestOfFile = fileDigest
         finished = true
         condition.broadcast()
         condition.unlock()
