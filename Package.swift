@@ -38,11 +38,14 @@ let package = Package(
                 "HotelDomain", .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's C API, for the prepared statements of bulk imports (`PreparedStatement`).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                "CSQLiteConfig",
             ]),
         .target(
             name: "HotelFiles",
             dependencies: ["HotelDomain", "Yams", .product(name: "CSV", package: "CSV.swift")]),
         .target(name: "HotelFeeds", dependencies: ["HotelDomain", "CLibXML2"]),
+        // SQLite's process-wide settings (sqlite3_config, variadic: not callable from Swift).
+        .systemLibrary(name: "CSQLiteConfig", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(
             name: "CLibXML2", pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),

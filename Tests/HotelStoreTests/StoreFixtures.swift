@@ -54,6 +54,7 @@ enum StoreFixtures {
 
     /// An in-memory database migrated up to `version` only (the latest without one), for migration tests.
     static func queue(migratedUpTo version: String? = nil) throws -> DatabaseQueue {
+        AppDatabase.processSettings  // before SQLite starts, as every AppDatabase does
         let queue = try DatabaseQueue()
         if let version { try AppDatabase.migrator.migrate(queue, upTo: version) } else { try AppDatabase.migrator.migrate(queue) }
         return queue

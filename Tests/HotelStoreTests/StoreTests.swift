@@ -181,3 +181,17 @@ struct StoreTests {
         #expect(throws: DomainError.self) { try AppDatabase.open(path: "/nonexistent-folder/x.sqlite") }
     }
 }
+
+/// SQLite runs in multi-thread mode (GRDB serializes each connection's use): no mutex around every call.
+@Suite("SQLite process settings")
+struct SQLiteProcessSettingsTests {
+    @Test("Connections of a database file and of an in-memory database have no SQLite mutex")
+    func noConnectionMutex() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sqlite-settings-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = try AppDatabase.open(path: folder.appendingPathComponent("hotel.sqlite").path)
+        #expect(try file.connectionsHaveMutex == false)
+        #expect(try AppDatabase.inMemory().connectionsHaveMutex == false)
+    }
+}

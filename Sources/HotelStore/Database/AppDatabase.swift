@@ -1,5 +1,7 @@
 import Foundation
+import CSQLiteConfig
 import GRDB
+import GRDBSQLite
 import HotelDomain
 
 /// The hotel's database: one SQLite file through GRDB, every use case one write transaction.
@@ -46,7 +48,21 @@ public struct AppDatabase: Sendable {
         try AppDatabase(DatabaseQueue(configuration: configuration()))
     }
 
+    /// SQLite's process-wide settings, made once before the first connection opens (see CSQLiteConfig/shim.h):
+    /// multi-thread mode, the only one GRDB supports, without SQLite's own mutex around every call, and no
+    /// memory statistics. If SQLite was already initialized they are refused and the defaults stay (safe).
+    static let processSettings: Void = {
+        _ = hotelsales_sqlite_multithread()
+        _ = hotelsales_sqlite_no_memory_statistics()
+    }()
+
+    /// Whether SQLite guards this database's connections with a mutex of its own (not in multi-thread mode).
+    var connectionsHaveMutex: Bool {
+        get throws { try writer.read { db in sqlite3_db_mutex(db.sqliteConnection) != nil } }
+    }
+
     static func configuration() -> Configuration {
+        Self.processSettings
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .callback(Self.waitForLock)
