@@ -36,9 +36,14 @@ final class FeedPipeline: @unchecked Sendable {
     static let capacity = 64
 
     private let condition = NSCondition()
-    private var chunks: [[Item]] = []
-    /// The file's bytes the reader read before handing over each chunk of `chunks`, for the writer to hash.
-    private var inputs: [[UInt8]] = []
+    /// A chunk handed over, with the file's bytes the reader read since the previous one (for the writer to
+    /// hash; empty without `hashingFile`).
+    private struct Handover {
+        var items: [Item]
+        var input: [UInt8]
+    }
+
+    private var chunks: [Handover] = []
     /// Chunks the writer is done with, handed back so that the reader frees them: the messages were allocated
     /// on the reader's thread, and freeing them there was about a seventh of the writer's time.
     private var spent: [[Item]] = []
@@ -122,15 +127,15 @@ final class FeedPipeline: @unchecked Sendable {
                 takeFileDigest()
                 return nil
             }
-            var done = chunks.removeFirst()
-            let input = inputs.removeFirst()
+            let handover = chunks.removeFirst()
+            var done = handover.items
             swap(&done, &current)
             if !done.isEmpty { spent.append(done) }
             currentIndex = 0
             currentBytesRead = bytesRead
             condition.broadcast()
             condition.unlock()
-            if let fileHasher, !input.isEmpty { input.withUnsafeBytes { fileHasher.update($0) } }
+            if let fileHasher, !handover.input.isEmpty { handover.input.withUnsafeBytes { fileHasher.update($0) } }
         }
         let item = current[currentIndex]
         currentIndex += 1
@@ -163,8 +168,7 @@ final class FeedPipeline: @unchecked Sendable {
             condition.unlock()
             return false
         }
-        chunks.append(chunk)
-        inputs.append(input)
+        chunks.append(Handover(items: chunk, input: input))
         self.bytesRead = bytesRead
         swap(&done, &spent)
         condition.broadcast()

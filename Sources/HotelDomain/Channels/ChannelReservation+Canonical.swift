@@ -90,41 +90,14 @@ private struct CanonicalLine {
         fields += 1
     }
 
-    /// `number` in decimal, as `String(number)` writes it.
+    /// `number` in decimal (a small string: no allocation).
     static func appendDecimal(_ number: Int64, to bytes: inout [UInt8]) {
-        if number < 0 { bytes.append(UInt8(ascii: "-")) }
-        var magnitude = number.magnitude
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[19 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-                count += 1
-            } while magnitude > 0
-            bytes.append(contentsOf: buffer[(20 - count)...])
-        }
+        bytes.append(contentsOf: String(number).utf8)
     }
 
-    /// `date` as `YYYY-MM-DD` (its `description`).
+    /// `date` as `YYYY-MM-DD`: its `description`, a small string.
     static func appendDate(_ date: CalendarDate, to bytes: inout [UInt8]) {
-        guard (0...9999).contains(date.year) else {
-            bytes.append(contentsOf: date.description.utf8)
-            return
-        }
-        let zero = UInt8(ascii: "0")
-        bytes.append(zero + UInt8(date.year / 1000))
-        bytes.append(zero + UInt8(date.year / 100 % 10))
-        bytes.append(zero + UInt8(date.year / 10 % 10))
-        bytes.append(zero + UInt8(date.year % 10))
-        bytes.append(UInt8(ascii: "-"))
-        bytes.append(zero + UInt8(date.month / 10))
-        bytes.append(zero + UInt8(date.month % 10))
-        bytes.append(UInt8(ascii: "-"))
-        bytes.append(zero + UInt8(date.day / 10))
-        bytes.append(zero + UInt8(date.day % 10))
+        bytes.append(contentsOf: date.description.utf8)
     }
 
     mutating func add(_ field: String, to bytes: inout [UInt8]) {
