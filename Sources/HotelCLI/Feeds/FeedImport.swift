@@ -103,7 +103,8 @@ struct FeedImport {
                 }
                 digest = full
             }
-            try database.prepareForBulkWrites()
+            let bulkWrites = try database.beginBulkWrites()
+            defer { bulkWrites.end() }
             let fileID = try database.startFeedFile(path: url.path, sha256: digest ?? "", bytes: bytes, channel: channel.code, by: author)
             let normalizer = ChannelNormalizer(channel: channel, currency: hotel.currency)
             let code = channel.code
@@ -118,7 +119,9 @@ struct FeedImport {
                 progress?.update(bytesRead: pipeline.bytesConsumed)
                 switch prepared {
                 case .booking:
-                    waiting = try importBatch(startingWith: prepared, from: pipeline, channel: channel, fileID: fileID, url: url, into: &result)
+                    waiting = try importBatch(
+                        startingWith: prepared, from: pipeline, channel: channel, fileID: fileID, url: url, bulkWrites: bulkWrites,
+                        into: &result)
                 case .other(.booking):
                     break  // never: the reader hands booking messages over as `.booking`, normalized
                 case .other(.notABookingMessage(let other)):
@@ -160,12 +163,13 @@ struct FeedImport {
     /// commit, the batch's acknowledgements are put in place.
     private mutating func importBatch(
         startingWith first: FeedPipeline.Item, from pipeline: FeedPipeline, channel: Channel, fileID: Int64, url: URL,
-        into result: inout FileResult
+        bulkWrites: BulkWriteSession, into result: inout FileResult
     ) throws -> FeedPipeline.Item? {
         let batch = BatchWork(importer: self, pipeline: pipeline, first: first, result: result, channel: channel, fileID: fileID, url: url)
         try database.importChannelMessages(inventory: inventory, by: author) { transaction in
             try batch.run(transaction)
         }
+        bulkWrites.committed()
         result = batch.result
         progress = batch.progress
         try commitAcknowledgements()

@@ -34,15 +34,6 @@ public struct AppDatabase: Sendable {
         }
     }
 
-    /// Lets the write-ahead log grow to about 64 MB before SQLite copies it back into the database (the default
-    /// is 4 MB): a bulk import rewrites the same index pages over and over, and each checkpoint writes them out
-    /// again. For the rest of this process's connection; readers are not affected.
-    public func prepareForBulkWrites() throws {
-        try writer.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA wal_autocheckpoint = 16384")
-        }
-    }
-
     /// A private in-memory database, for tests.
     public static func inMemory() throws -> AppDatabase {
         try AppDatabase(DatabaseQueue(configuration: configuration()))
