@@ -47,3 +47,42 @@ struct FeedDigestTests {
             == (try Self.sha256sum("SITEMINDER|OTA_HotelResNotifRQ|354|2027-03-01T10:00:00Z")))
     }
 }
+
+/// The reader leaves a message's digest to the writer while the writer is waiting for work; either thread takes
+/// the same digest.
+@Suite("Feed pipeline: digests taken by the reader or the writer")
+struct FeedPipelineDigestTests {
+    @Test("Chunks read while the queue is short leave digests to the writer, chunks queued behind a slow writer carry them; all equal FeedImport.digest")
+    func digestsOnEitherThread() throws {
+        let feed = try SyntheticFeed.write(bookings: 6_000, seed: 7)
+        defer { try? FileManager.default.removeItem(at: feed) }
+        let channel = Channel(
+            code: "SITEMINDER", name: "SiteMinder", roomTypes: ["DBL": "DLX", "STD": "DLX", "DLX": "DLX", "STE": "DLX"],
+            ratePlans: ["BAR": "BAR"])
+        let normalizer = ChannelNormalizer(channel: channel, currency: try Currency("CNY"))
+        let pipeline = FeedPipeline(url: feed, normalizer: normalizer, hashingFile: false) { message, records in
+            FeedImport.digest(of: message, records: records, channel: "SITEMINDER")
+        }
+        defer { pipeline.cancel() }
+        var byReader = 0
+        var byWriter = 0
+        var first = true
+        while let item = pipeline.next() {
+            guard case .booking(let booking) = item else { continue }
+            if first {
+                // A slow writer: the reader fills the whole queue meanwhile.
+                first = false
+                Thread.sleep(forTimeInterval: 1)
+            }
+            if booking.readersDigest == nil { byWriter += 1 } else { byReader += 1 }
+            #expect(
+                pipeline.digest(of: booking)
+                    == FeedImport.digest(of: booking.message, records: booking.records, channel: "SITEMINDER"))
+        }
+        #expect(byReader + byWriter == 6_000)
+        // While the writer sleeps, the chunks after the first each see fewer than half the queue waiting (the reader
+        // leaves their digests) until half of it is full; the rest of the queue fills with digests taken.
+        #expect(byWriter >= FeedPipeline.chunkSize * (FeedPipeline.digestsLeftBelow - 1))
+        #expect(byReader >= FeedPipeline.chunkSize * (FeedPipeline.capacity - FeedPipeline.digestsLeftBelow))
+    }
+}

@@ -212,7 +212,8 @@ struct FeedImport {
                 }
                 result.counts.messages += 1
                 try importer.importMessage(
-                    booking, channel: channel, fileID: fileID, url: url, transaction: transaction, into: &result)
+                    booking, digest: pipeline.digest(of: booking), channel: channel, fileID: fileID, url: url,
+                    transaction: transaction, into: &result)
                 count += 1
                 if count == FeedImport.batchSize { return }
                 if count % 128 == 0, DispatchTime.now().uptimeNanoseconds > deadline { return }
@@ -224,8 +225,8 @@ struct FeedImport {
 
     /// Applies one booking message inside the batch's transaction, counts what it did and acknowledges it.
     private func importMessage(
-        _ booking: FeedPipeline.Booking, channel: Channel, fileID: Int64, url: URL, transaction: ChannelImportTransaction,
-        into result: inout FileResult
+        _ booking: FeedPipeline.Booking, digest: String, channel: Channel, fileID: Int64, url: URL,
+        transaction: ChannelImportTransaction, into result: inout FileResult
     ) throws {
         // Only a quarantined record needs the payload: the message as read, without its place in the file.
         let payload: @Sendable () -> String? = { [booking] in
@@ -235,7 +236,7 @@ struct FeedImport {
             return Self.json(identity)
         }
         let input = ChannelMessageImport(
-            channel: channel.code, digest: booking.digest, feedFileID: fileID, filePath: url.path, position: booking.message.position,
+            channel: channel.code, digest: digest, feedFileID: fileID, filePath: url.path, position: booking.message.position,
             line: booking.message.line, records: booking.records, payload: payload, defaultRoomType: channel.settings.defaultRoomType,
             today: today)
         let outcome = try transaction.apply(input)

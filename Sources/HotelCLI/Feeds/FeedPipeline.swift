@@ -12,20 +12,27 @@ final class FeedPipeline: @unchecked Sendable {
         case other(FeedItem)
     }
 
-    /// A booking message with its normalized records and digest. A class, so that handing it to the writer and
-    /// back costs one reference count, not one per string and array of the message (those counts were taken on
-    /// the writer's core, on memory last touched by the reader's).
+    /// A booking message with its normalized records, and its digest when the reader took it. A class, so that
+    /// handing it to the writer and back costs one reference count, not one per string and array of the message
+    /// (those counts were taken on the writer's core, on memory last touched by the reader's).
     final class Booking: @unchecked Sendable {
         let message: OTABookingMessage
         let records: [Result<ChannelReservation, ChannelRecordError>]
-        let digest: String
+        /// `nil` when the reader left the digest to the writer (`digest(of:)`).
+        let readersDigest: String?
 
-        init(message: OTABookingMessage, records: [Result<ChannelReservation, ChannelRecordError>], digest: String) {
+        init(message: OTABookingMessage, records: [Result<ChannelReservation, ChannelRecordError>], digest: String?) {
             self.message = message
             self.records = records
-            self.digest = digest
+            self.readersDigest = digest
         }
     }
+
+    /// Below this many chunks waiting, the writer is about to wait for the reader, so the reader leaves the
+    /// messages' digests of its next chunk to the writer. The work moves to whichever thread has time: at a
+    /// million bookings the reader was the slower one by about the digests' cost, and with all digests on the
+    /// writer, the writer was.
+    static let digestsLeftBelow = capacity / 2
 
     /// Items cross between the threads in chunks: a hand-over per item cost two futex calls per booking.
     static let chunkSize = 64
@@ -69,19 +76,25 @@ final class FeedPipeline: @unchecked Sendable {
 
     /// Starts reading `url` on a new thread; with `hashingFile`, the file's SHA-256 is taken from the bytes the
     /// reader reads (`fileDigest`), so that the file is not read twice.
+    private let messageDigest: @Sendable (OTABookingMessage, [Result<ChannelReservation, ChannelRecordError>]) -> String
+
     init(
         url: URL, normalizer: ChannelNormalizer, hashingFile: Bool,
         digest: @escaping @Sendable (OTABookingMessage, [Result<ChannelReservation, ChannelRecordError>]) -> String
     ) {
         self.url = url
+        messageDigest = digest
         fileHasher = hashingFile ? FileHasher() : nil
         let thread = Thread { [self] in
             var iterator = FeedReader().items(inFileAt: url).makeIterator()
             let input = InputCopy()
             if hashingFile { iterator.observeInput = { input.bytes.append(contentsOf: $0) } }
+            var leavesDigests = false
             func handOver(_ chunk: [Item]) -> Bool {
                 defer { input.bytes = [] }
-                return self.put(chunk, input: input.bytes, bytesRead: iterator.bytesRead)
+                guard let waiting = self.put(chunk, input: input.bytes, bytesRead: iterator.bytesRead) else { return false }
+                leavesDigests = waiting < Self.digestsLeftBelow
+                return true
             }
             var chunk: [Item] = []
             chunk.reserveCapacity(Self.chunkSize)
@@ -89,7 +102,8 @@ final class FeedPipeline: @unchecked Sendable {
                 switch item {
                 case .booking(let message):
                     let records = normalizer.normalize(message)
-                    chunk.append(.booking(Booking(message: message, records: records, digest: digest(message, records))))
+                    let digest = leavesDigests ? nil : digest(message, records)
+                    chunk.append(.booking(Booking(message: message, records: records, digest: digest)))
                 default:
                     chunk.append(.other(item))
                 }
@@ -115,6 +129,11 @@ final class FeedPipeline: @unchecked Sendable {
 
     /// How far the reader had read when the writer took its current chunk (for the progress line).
     var bytesConsumed: Int64 { currentBytesRead }
+
+    /// The digest of a booking message: the reader's, or taken now, on the writer's thread.
+    func digest(of booking: Booking) -> String {
+        booking.readersDigest ?? messageDigest(booking.message, booking.records)
+    }
 
     /// The next item, waiting for the reader; `nil` at the end of the file. Only the writer calls it.
     func next() -> Item? {
@@ -160,21 +179,23 @@ final class FeedPipeline: @unchecked Sendable {
         condition.unlock()
     }
 
-    private func put(_ chunk: [Item], input: [UInt8], bytesRead: Int64) -> Bool {
+    /// Queues a chunk, waiting while the queue is full; the chunks now waiting, `nil` when cancelled.
+    private func put(_ chunk: [Item], input: [UInt8], bytesRead: Int64) -> Int? {
         var done: [[Item]] = []
         condition.lock()
         while chunks.count >= Self.capacity, !cancelled { condition.wait() }
         guard !cancelled else {
             condition.unlock()
-            return false
+            return nil
         }
         chunks.append(Handover(items: chunk, input: input))
+        let waiting = chunks.count
         self.bytesRead = bytesRead
         swap(&done, &spent)
         condition.broadcast()
         condition.unlock()
         done.removeAll()  // outside the lock, on the reader's thread
-        return true
+        return waiting
     }
 
     private func finish() {
