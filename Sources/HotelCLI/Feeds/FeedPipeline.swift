@@ -127,6 +127,13 @@ final class FeedPipeline: @unchecked Sendable {
         return digestOfFile
     }
 
+    /// Chunks waiting for the writer (for tests).
+    var waitingChunks: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return chunks.count
+    }
+
     /// How far the reader had read when the writer took its current chunk (for the progress line).
     var bytesConsumed: Int64 { currentBytesRead }
 
