@@ -33,6 +33,8 @@ struct OTAMessageBuilder {
     private(set) var isCapturingText = false
 
     private var stack: [OTAName] = []
+    /// Nothing of a message is held: no `begin` since the last `reset()`.
+    private var isClean = true
     private var text: [UInt8] = []
     private var textTarget = TextTarget.none
     private var textDepth = 0
@@ -75,6 +77,7 @@ struct OTAMessageBuilder {
         type: OTAMessageType, namespace: OTAMessageNamespace, position: Int, element e: SAXElement
     ) {
         reset()
+        isClean = false
         message.type = type
         message.namespace = namespace
         message.position = position
@@ -107,6 +110,7 @@ struct OTAMessageBuilder {
         let header = message
         let kept = problem
         reset()
+        isClean = false
         message = header
         message.reservations = []
         message.pointOfSale = []
@@ -134,38 +138,48 @@ struct OTAMessageBuilder {
         return .booking(finished)
     }
 
+    /// Forgets the message being built. Skipped when nothing is held (the reset after `finish` already ran when
+    /// `begin` resets again), and each open object is cleared only when present: assigning `nil` to the 26
+    /// optionals cost a call into the Swift runtime each, twice per message, about 3% of the reader's instructions.
     private mutating func reset() {
+        guard !isClean else { return }
         message = OTABookingMessage()
         problem = nil
         stack.removeAll(keepingCapacity: true)
         clearText()
         textTarget = .none
-        reservation = nil
-        roomStay = nil
-        ratePlan = nil
-        commission = nil
-        roomRate = nil
-        rate = nil
-        amount = nil
-        timeSpan = nil
-        guarantee = nil
-        card = nil
-        resGuest = nil
-        profile = nil
-        customer = nil
-        company = nil
-        personName = nil
-        address = nil
-        email = nil
-        companyName = nil
-        comment = nil
-        specialRequest = nil
-        cancelPenalty = nil
-        source = nil
-        requestor = nil
-        bookingChannel = nil
-        verification = nil
-        notice = nil
+        Self.clear(&reservation)
+        Self.clear(&roomStay)
+        Self.clear(&ratePlan)
+        Self.clear(&commission)
+        Self.clear(&roomRate)
+        Self.clear(&rate)
+        Self.clear(&amount)
+        Self.clear(&timeSpan)
+        Self.clear(&guarantee)
+        Self.clear(&card)
+        Self.clear(&resGuest)
+        Self.clear(&profile)
+        Self.clear(&customer)
+        Self.clear(&company)
+        Self.clear(&personName)
+        Self.clear(&address)
+        Self.clear(&email)
+        Self.clear(&companyName)
+        Self.clear(&comment)
+        Self.clear(&specialRequest)
+        Self.clear(&cancelPenalty)
+        Self.clear(&source)
+        Self.clear(&requestor)
+        Self.clear(&bookingChannel)
+        Self.clear(&verification)
+        Self.clear(&notice)
+        isClean = true
+    }
+
+    @inline(__always)
+    private static func clear<Value>(_ open: inout Open<Value>?) {
+        if open != nil { open = nil }
     }
 
     // MARK: - Text
