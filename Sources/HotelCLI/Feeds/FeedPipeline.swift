@@ -74,10 +74,11 @@ final class FeedPipeline: @unchecked Sendable {
         var bytes: [UInt8] = []
     }
 
-    /// Starts reading `url` on a new thread; with `hashingFile`, the file's SHA-256 is taken from the bytes the
-    /// reader reads (`fileDigest`), so that the file is not read twice.
+    /// The digest of a message and its records (`FeedImport.digest`), taken on either thread.
     private let messageDigest: @Sendable (OTABookingMessage, [Result<ChannelReservation, ChannelRecordError>]) -> String
 
+    /// Starts reading `url` on a new thread; with `hashingFile`, the file's SHA-256 is taken from the bytes the
+    /// reader reads (`fileDigest`), so that the file is not read twice.
     init(
         url: URL, normalizer: ChannelNormalizer, hashingFile: Bool,
         digest: @escaping @Sendable (OTABookingMessage, [Result<ChannelReservation, ChannelRecordError>]) -> String
